@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'on', 'off', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'on', 'yes'].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  /** When unset, an embedded PostgreSQL is started under DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  DATA_DIR: z.string().default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
+  WEB_URL: z.url().default('http://localhost:5173'),
+  ADMIN_URL: z.url().default('http://localhost:5174'),
+  /** Public base URL of this API, used in links we hand out (offline checkout, exports). */
+  API_URL: z.url().default('http://localhost:4000'),
+  COOKIE_SECURE: bool.optional(),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** `off` keeps graphile-worker out of this process (run `pnpm worker` separately). */
+  WORKER: z.enum(['on', 'off']).default('on'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
+  SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
+  SIGNIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  /** Trust X-Forwarded-For from this many proxies (express `trust proxy`). */
+  TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  DIDWW_MODE: z.enum(['fake', 'live']).optional(),
+  DIDWW_API_URL: z.url().optional(),
+  DIDWW_API_KEY: z.string().optional(),
+  DIDWW_API_VERSION: z.string().default('2026-04-16'),
+  SMTP_URL: z.string().optional(),
+  EMAIL_FROM: z.string().default('NumNinja <hello@numninja.test>'),
+});
+
+export type Config = z.infer<typeof schema> & { cookieSecure: boolean };
+
+/** Parses the environment once at boot; lists every bad variable instead of failing on the first. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return { ...c, cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production' };
+}

@@ -1,0 +1,39 @@
+import path from 'node:path';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { fromRepoRoot } from '../paths';
+import { redactUrl, withDatabase } from './database-url';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { migrate } from './migrate';
+
+export interface OpenedDatabase {
+  url: string;
+  /** Stops the embedded server when we started one; a no-op for an external DATABASE_URL. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Zero-setup database: DATABASE_URL when given, otherwise an embedded PostgreSQL under DATA_DIR
+ * (reused on the next start). Either way the migrations are applied before anything else runs.
+ */
+export async function openDatabase(config: Config, log: Logger): Promise<OpenedDatabase> {
+  let url = config.DATABASE_URL;
+  let stop = async () => {};
+  if (!url) {
+    const dataDir = path.join(fromRepoRoot(config.DATA_DIR), 'postgres');
+    const started = Date.now();
+    const pg = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, log: (m) => log.debug(m) });
+    log.info({ dataDir, port: pg.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
+    url = withDatabase(pg.url, 'numninja');
+    stop = () => pg.stop();
+  }
+  try {
+    const started = Date.now();
+    await migrate(url, { log: (m) => log.info(m) });
+    log.info({ database: redactUrl(url), ms: Date.now() - started }, 'migrations applied');
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, stop };
+}

@@ -1,0 +1,23 @@
+import 'reflect-metadata';
+import { DateTimeResolver } from 'graphql-scalars';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AdminResolver } from '../modules/admin/admin.resolver';
+import { AuthResolver } from '../modules/auth/auth.resolver';
+import { authChecker } from './auth-checker';
+
+export const resolvers = [AuthResolver, AdminResolver] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The schema is a pure function of the code, so one build serves every server in the process. */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [...resolvers],
+    authChecker,
+    authMode: 'error',
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
+  });
+  return built;
+}

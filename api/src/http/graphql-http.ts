@@ -1,0 +1,27 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { Server } from 'node:http';
+import type { GraphQLSchema } from 'graphql';
+import type { Config } from '../config';
+import type { GraphQLContext } from '../graphql/context';
+import { errorMaskingPlugin } from '../graphql/error-masking';
+import { costLimitPlugin, depthRule } from '../graphql/limits';
+
+export async function startApollo(schema: GraphQLSchema, httpServer: Server, config: Config) {
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema,
+    // Partners read the schema through Sandbox and introspection; it is public API documentation.
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    validationRules: [depthRule(config.GRAPHQL_MAX_DEPTH)],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
+      costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
+      errorMaskingPlugin(),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}

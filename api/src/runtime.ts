@@ -1,0 +1,44 @@
+import type { Runner } from 'graphile-worker';
+import type { Config } from './config';
+import { openDatabase } from './db/bootstrap';
+import { createDatabase } from './db/prisma';
+import { startWorker } from './jobs/worker';
+import type { Logger } from './logger';
+import { createApiServer } from './server';
+import { seedDemoData } from '../../prisma/seed';
+
+export interface RunningApi {
+  url: string;
+  graphqlUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Database up and migrated, demo data in an empty database, API listening, worker running. */
+export async function startApi(config: Config, log: Logger, opts: { seed: boolean }): Promise<RunningApi> {
+  const opened = await openDatabase(config, log);
+  const db = createDatabase(opened.url);
+  const stops: Array<() => Promise<void>> = [() => opened.stop(), () => db.close()];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) {
+      await stop().catch((err: unknown) => log.error({ err }, 'error during shutdown'));
+    }
+  };
+  try {
+    if (opts.seed) {
+      const started = Date.now();
+      const seeded = await seedDemoData(db.prisma);
+      log.info({ ms: Date.now() - started, seeded }, 'demo data checked');
+    }
+    const server = await createApiServer({ config, db, log });
+    const url = await server.listen(config.PORT);
+    stops.push(() => server.close());
+    if (config.WORKER === 'on') {
+      const runner: Runner = await startWorker({ pool: db.pool, services: server.services, log, concurrency: config.WORKER_CONCURRENCY });
+      stops.push(() => runner.stop());
+    }
+    return { url, graphqlUrl: `${url}/graphql`, stop: stopAll };
+  } catch (e) {
+    await stopAll();
+    throw e;
+  }
+}

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll } from 'vitest';
+import { loadConfig, type Config } from '../config';
+import { createDatabase, type Database } from '../db/prisma';
+import { createLogger } from '../logger';
+import { createApiServer, type ApiServer } from '../server';
+import { createTestDatabase } from './db';
+import { hashPassword } from '../modules/auth/password';
+
+export interface GqlResponse<T = Record<string, unknown>> {
+  status: number;
+  headers: Headers;
+  body: { data?: T | null; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+}
+
+export interface GqlOptions {
+  token?: string;
+  cookie?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestApi {
+  url: string;
+  db: Database;
+  server: ApiServer;
+  config: Config;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GqlResponse<T>>;
+}
+
+/** A real API server on a free port over this test file's own database. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi & { close(): Promise<void> }> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', WORKER: 'off', DATABASE_URL: database.url, ...env });
+  const db = createDatabase(database.url, { max: 5 });
+  const server = await createApiServer({ config, db, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const url = await server.listen(0, '127.0.0.1');
+
+  async function gql<T>(query: string, variables?: Record<string, unknown>, opts: GqlOptions = {}): Promise<GqlResponse<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    if (opts.cookie) headers.cookie = opts.cookie;
+    const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as GqlResponse<T>['body'] };
+  }
+
+  return {
+    url,
+    db,
+    server,
+    config,
+    gql,
+    async close() {
+      await server.close();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Registers a test API for the current file: started before its tests, stopped after. */
+export function useTestApi(env: Record<string, string> = {}): TestApi {
+  const holder = {} as TestApi & { close(): Promise<void> };
+  beforeAll(async () => {
+    Object.assign(holder, await startTestApi(env));
+  }, 60_000);
+  afterAll(async () => {
+    await holder.close?.();
+  });
+  return holder;
+}
+
+export const SIGN_UP = /* GraphQL */ `
+  mutation SignUp($input: SignUpInput!) {
+    signUp(input: $input) { token user { id email name role } errors { code message field } }
+  }
+`;
+export const SIGN_IN = /* GraphQL */ `
+  mutation SignIn($input: SignInInput!) {
+    signIn(input: $input) { token user { id email role } errors { code message field } }
+  }
+`;
+
+let seq = 0;
+/** Signs up a fresh customer and returns its token. */
+export async function signUpCustomer(api: TestApi, name = 'Test Customer') {
+  seq += 1;
+  const email = `customer-${process.pid}-${seq}-${Date.now()}@example.com`;
+  const res = await api.gql<{ signUp: { token: string; user: { id: string } } }>(SIGN_UP, {
+    input: { email, password: 'correct-horse-battery', name },
+  });
+  const payload = res.body.data!.signUp;
+  return { email, token: payload.token, userId: payload.user.id };
+}
+
+/** Creates a staff (or any role) account straight in the database and signs it in. */
+export async function createSignedInUser(api: TestApi, role: 'CUSTOMER' | 'SUPPORT' | 'ADMIN', app: 'web' | 'admin' = 'admin') {
+  seq += 1;
+  const email = `${role.toLowerCase()}-${process.pid}-${seq}@numninja.test`;
+  const password = 'staff-password-123';
+  await api.db.prisma.user.create({ data: { email, name: `${role} user`, role, passwordHash: await hashPassword(password) } });
+  const res = await api.gql<{ signIn: { token: string; user: { id: string } } }>(SIGN_IN, { input: { email, password } }, {
+    headers: { 'x-numninja-app': app },
+  });
+  return { email, password, token: res.body.data!.signIn.token, userId: res.body.data!.signIn.user?.id };
+}

@@ -1,0 +1,26 @@
+// Runs graphile-worker alone (`pnpm worker`), for scaling workers apart from API processes.
+import { createDatabase } from './db/prisma';
+import { openDatabase } from './db/bootstrap';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
+import { startWorker } from './jobs/worker';
+import { createServices } from './services';
+import { systemClock } from './clock';
+
+const config = loadConfig();
+const log = createLogger(config.LOG_LEVEL, 'worker');
+const opened = await openDatabase(config, log);
+const db = createDatabase(opened.url);
+const runner = await startWorker({ pool: db.pool, services: createServices(db, config, systemClock), log, concurrency: config.WORKER_CONCURRENCY });
+log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker running');
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    // stop() lets running jobs finish (or returns them to the queue) before we close the pool.
+    void runner
+      .stop()
+      .then(() => db.close())
+      .then(() => opened.stop())
+      .then(() => process.exit(0));
+  });
+}
