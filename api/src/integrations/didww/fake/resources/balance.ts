@@ -1,0 +1,3 @@
+import { route, single, type Route } from '../context';
+
+export const balanceRoutes: Route[] = [route('GET', '/balance', (ctx) => single(ctx, ctx.present.balance()))];
