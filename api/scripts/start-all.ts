@@ -63,7 +63,7 @@ say('    customer@numninja.test   storefront');
 say('    support@numninja.test    admin console (support)');
 say('    admin@numninja.test      admin console (admin)');
 say();
-say(`  Logs: ${path.relative(process.cwd(), logFile)}      Press Ctrl-C to stop.`);
+say(`  Logs: ${path.relative(repoRoot, logFile)}      Press Ctrl-C to stop.`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

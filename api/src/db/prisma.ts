@@ -11,8 +11,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function createDatabase(databaseUrl: string, opts: { max?: number } = {}): Database {
+export function createDatabase(databaseUrl: string, opts: { max?: number; onError?: (err: Error) => void } = {}): Database {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: opts.max ?? 10 });
+  // An idle client that loses its connection (database restart, failover) emits 'error'; unhandled,
+  // that would crash the process. The pool replaces the client on the next checkout.
+  const onError = opts.onError ?? (() => {});
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { SessionMeta, Viewer } from '../modules/auth/session.service';
 import type { Services } from '../services';
+import type { Actor } from '../modules/audit/audit.service';
 import { unauthenticated } from './errors';
 
 /** Sets or clears the session cookie; absent on transports without cookies (WebSocket). */
@@ -21,4 +22,10 @@ export interface GraphQLContext {
 export function requireViewer(ctx: GraphQLContext): Viewer {
   if (!ctx.viewer) throw unauthenticated();
   return ctx.viewer;
+}
+
+/** The audit identity of the signed-in caller. */
+export function actorOf(ctx: GraphQLContext): Actor {
+  const viewer = requireViewer(ctx);
+  return { userId: viewer.userId, ip: ctx.meta.ip, requestId: ctx.requestId };
 }

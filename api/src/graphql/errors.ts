@@ -74,7 +74,10 @@ export function forbidden(message = 'You do not have access to this.'): GraphQLE
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
-/** A bad argument on a query (e.g. `first` over the cap): a GraphQL error, not a payload error. */
+/**
+ * A bad argument on a query (e.g. `first` over the cap): queries have no payload, so this is a
+ * GraphQL error carrying the same VALIDATION code and field path as a payload's UserError.
+ */
 export function badInput(message: string, field: string[]): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.VALIDATION, field } });
 }

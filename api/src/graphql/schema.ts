@@ -4,9 +4,10 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AdminResolver } from '../modules/admin/admin.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

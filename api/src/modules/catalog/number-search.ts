@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { Prisma } from '../../generated/prisma/client';
+import type { PrismaClient } from '../../db/prisma';
+import { badInput } from '../../graphql/errors';
+import { decodeCursor } from '../../graphql/pagination';
+import { AvailableNumberSort } from './catalog.types';
+import type { SearchCriteria } from './search-filter';
+
+export interface NumberRow {
+  id: string;
+  e164: string;
+  country_id: string;
+  region_id: string | null;
+  area_code: string | null;
+  area_name: string;
+  kind: string;
+  features: string[];
+  setup_price: number;
+  monthly_price: number;
+  currency: string;
+  status: string;
+}
+
+const cursorSchema = z.object({ s: z.enum(AvailableNumberSort), p: z.number().int().optional(), n: z.string().max(20) });
+export type SearchCursor = z.infer<typeof cursorSchema>;
+
+/** The cursor names its sort, so a cursor from one ordering cannot be replayed against another. */
+export function cursorOf(row: NumberRow, sort: AvailableNumberSort): SearchCursor {
+  return sort === AvailableNumberSort.NUMBER_ASC ? { s: sort, n: row.e164 } : { s: sort, p: row.monthly_price, n: row.e164 };
+}
+
+export function parseSearchCursor(after: string | null | undefined, sort: AvailableNumberSort): SearchCursor | null {
+  const cursor = decodeCursor(after, cursorSchema);
+  if (cursor && (cursor.s !== sort || (sort !== AvailableNumberSort.NUMBER_ASC && cursor.p === undefined))) {
+    throw badInput('`after` is a cursor of another sort order; start again without it.', ['after']);
+  }
+  return cursor;
+}
+
+const ORDER: Record<AvailableNumberSort, Prisma.Sql> = {
+  PRICE_ASC: Prisma.sql`n.monthly_price ASC, n.e164 ASC`,
+  PRICE_DESC: Prisma.sql`n.monthly_price DESC, n.e164 DESC`,
+  NUMBER_ASC: Prisma.sql`n.e164 ASC`,
+};
+
+/** Keyset conditions: positions, not offsets, so pages stay stable while numbers come and go. */
+function keyset(cursor: SearchCursor | null): Prisma.Sql | null {
+  if (!cursor) return null;
+  switch (cursor.s) {
+    case AvailableNumberSort.PRICE_ASC:
+      return Prisma.sql`(n.monthly_price, n.e164) > (${cursor.p}, ${cursor.n})`;
+    case AvailableNumberSort.PRICE_DESC:
+      return Prisma.sql`(n.monthly_price, n.e164) < (${cursor.p}, ${cursor.n})`;
+    case AvailableNumberSort.NUMBER_ASC:
+      return Prisma.sql`n.e164 > ${cursor.n}`;
+  }
+}
+
+/** WHERE conditions shared by the page query and the count. `countryIds` are the enabled countries in scope. */
+function conditions(c: SearchCriteria, countryIds: string[]): Prisma.Sql[] {
+  const where: Prisma.Sql[] = [Prisma.sql`n.status = 'AVAILABLE'`];
+  where.push(countryIds.length === 1 ? Prisma.sql`n.country_id = ${countryIds[0]}::uuid` : Prisma.sql`n.country_id = ANY(${countryIds}::uuid[])`);
+  if (c.regionId) where.push(Prisma.sql`n.region_id = ${c.regionId}::uuid`);
+  if (c.areaCode) where.push(Prisma.sql`n.area_code = ${c.areaCode}`);
+  if (c.containsDigits) where.push(Prisma.sql`n.digits LIKE ${`%${c.containsDigits}%`}`);
+  if (c.features.length) where.push(Prisma.sql`n.features @> ${c.features}::"NumberFeature"[]`);
+  if (c.kind) where.push(Prisma.sql`n.did_group_id IN (SELECT id FROM did_groups WHERE kind = ${c.kind}::"DidGroupKind")`);
+  if (c.maxMonthlyPrice !== null) where.push(Prisma.sql`n.monthly_price <= ${c.maxMonthlyPrice}`);
+  return where;
+}
+
+export async function searchNumbers(
+  prisma: PrismaClient,
+  c: SearchCriteria,
+  countryIds: string[],
+  cursor: SearchCursor | null,
+  limit: number,
+): Promise<NumberRow[]> {
+  const where = conditions(c, countryIds);
+  const after = keyset(cursor);
+  if (after) where.push(after);
+  return prisma.$queryRaw<NumberRow[]>`
+    SELECT n.id, n.e164, n.country_id, n.region_id, n.area_code, g.area_name, g.kind::text AS kind,
+           n.features::text[] AS features, n.setup_price, n.monthly_price, n.currency, n.status::text AS status
+    FROM available_numbers n JOIN did_groups g ON g.id = n.did_group_id
+    WHERE ${Prisma.join(where, ' AND ')}
+    ORDER BY ${ORDER[c.sort]}
+    LIMIT ${limit + 1}`;
+}
+
+/** Counting a million rows for a badge is not worth it: counts stop at `cap`. */
+export const COUNT_CAP = 10_000;
+
+export async function countNumbers(prisma: PrismaClient, c: SearchCriteria, countryIds: string[]): Promise<number> {
+  const where = conditions(c, countryIds);
+  const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM available_numbers n WHERE ${Prisma.join(where, ' AND ')} LIMIT ${COUNT_CAP}) t`;
+  return row?.n ?? 0;
+}
