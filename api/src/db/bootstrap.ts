@@ -16,13 +16,18 @@ export interface OpenedDatabase {
  * Zero-setup database: DATABASE_URL when given, otherwise an embedded PostgreSQL under DATA_DIR
  * (reused on the next start). Either way the migrations are applied before anything else runs.
  */
-export async function openDatabase(config: Config, log: Logger): Promise<OpenedDatabase> {
+export async function openDatabase(config: Config, log: Logger, opts: { reuseRunning?: boolean } = {}): Promise<OpenedDatabase> {
   let url = config.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
     const dataDir = path.join(fromRepoRoot(config.DATA_DIR), 'postgres');
     const started = Date.now();
-    const pg = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, log: (m) => log.debug(m) });
+    const pg = await startEmbeddedPostgres({
+      dataDir,
+      port: config.EMBEDDED_PG_PORT,
+      reuseRunning: opts.reuseRunning,
+      log: (m) => log.debug(m),
+    });
     log.info({ dataDir, port: pg.port, ms: Date.now() - started }, 'embedded PostgreSQL started');
     url = withDatabase(pg.url, 'numninja');
     stop = () => pg.stop();
