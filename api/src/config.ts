@@ -39,7 +39,17 @@ const schema = z.object({
   EMAIL_FROM: z.string().default('NumNinja <hello@numninja.test>'),
 });
 
-export type Config = z.infer<typeof schema> & { cookieSecure: boolean };
+export type Config = z.infer<typeof schema> & {
+  cookieSecure: boolean;
+  /** `fake` unless a DIDWW key is configured (or DIDWW_MODE says otherwise). */
+  didwwMode: 'fake' | 'live';
+  didwwApiUrl: string;
+  didwwApiKey: string;
+};
+
+/** Where the bundled fake DIDWW server listens when `pnpm start` runs it. */
+export const FAKE_DIDWW_PORT = 4010;
+export const FAKE_DIDWW_KEY = 'fake-didww-key';
 
 /** Parses the environment once at boot; lists every bad variable instead of failing on the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -50,5 +60,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  return { ...c, cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production' };
+  const didwwMode = c.DIDWW_MODE ?? (c.DIDWW_API_KEY ? 'live' : 'fake');
+  if (didwwMode === 'live' && !c.DIDWW_API_KEY) {
+    throw new Error('Invalid configuration:\n  - DIDWW_API_KEY: required when DIDWW_MODE=live');
+  }
+  return {
+    ...c,
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    didwwMode,
+    didwwApiUrl: c.DIDWW_API_URL ?? (didwwMode === 'live' ? 'https://api.didww.com/v3' : `http://127.0.0.1:${FAKE_DIDWW_PORT}/v3`),
+    didwwApiKey: c.DIDWW_API_KEY ?? FAKE_DIDWW_KEY,
+  };
 }

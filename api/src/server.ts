@@ -21,7 +21,7 @@ export interface ApiServer {
 /** Builds the HTTP + WebSocket server around one database; used by main.ts and by tests alike. */
 export async function createApiServer(deps: { config: Config; db: Database; log: Logger; clock?: Clock }): Promise<ApiServer> {
   const { config, db, log } = deps;
-  const services = createServices(db, config, deps.clock ?? systemClock);
+  const services = createServices(db, config, deps.clock ?? systemClock, log);
   const schema = await buildAppSchema();
   const httpServer = createServer();
   const apollo = await startApollo(schema, httpServer, config);

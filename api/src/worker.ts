@@ -12,7 +12,7 @@ const log = createLogger(config.LOG_LEVEL, 'worker');
 // Next to a running `pnpm start`, share its embedded PostgreSQL rather than refusing to start.
 const opened = await openDatabase(config, log, { reuseRunning: true });
 const db = createDatabase(opened.url);
-const runner = await startWorker({ pool: db.pool, services: createServices(db, config, systemClock), log, concurrency: config.WORKER_CONCURRENCY });
+const runner = await startWorker({ pool: db.pool, services: createServices(db, config, systemClock, log), log, concurrency: config.WORKER_CONCURRENCY });
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker running');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

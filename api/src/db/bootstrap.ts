@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import { fromRepoRoot } from '../paths';
 import { redactUrl, withDatabase } from './database-url';
 import { startEmbeddedPostgres } from './embedded-postgres';
+import { installJobQueue } from '../jobs/install';
 import { migrate } from './migrate';
 
 export interface OpenedDatabase {
@@ -35,6 +36,7 @@ export async function openDatabase(config: Config, log: Logger, opts: { reuseRun
   try {
     const started = Date.now();
     await migrate(url, { log: (m) => log.info(m) });
+    await installJobQueue(url);
     log.info({ database: redactUrl(url), ms: Date.now() - started }, 'migrations applied');
   } catch (e) {
     await stop();

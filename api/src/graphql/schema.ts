@@ -4,10 +4,12 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AdminResolver } from '../modules/admin/admin.resolver';
 import { AuthResolver } from '../modules/auth/auth.resolver';
+import { CatalogSyncResolver } from '../modules/catalog-sync/catalog-sync.resolver';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
+import { PricingResolver } from '../modules/pricing/pricing.resolver';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

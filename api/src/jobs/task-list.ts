@@ -1,12 +1,16 @@
 import type { TaskList } from 'graphile-worker';
+import { catalogSyncCrontab, catalogSyncTasks } from '../modules/catalog-sync/catalog-sync.jobs';
+import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
 import type { Services } from '../services';
 import { cleanupSessions } from './cleanup-sessions';
 
 export function createTaskList(services: Services): TaskList {
   return {
     'cleanup-sessions': cleanupSessions(services),
+    ...pricingTasks(services),
+    ...catalogSyncTasks(services),
   };
 }
 
-/** Every schedule lives here. `?fill=` backfills a missed run after downtime. */
-export const crontab = ['17 * * * * cleanup-sessions ?fill=2h'].join('\n');
+/** Every schedule, gathered from the modules. `?fill=` backfills a missed run after downtime. */
+export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab].join('\n');

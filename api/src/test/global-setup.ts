@@ -6,6 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { withDatabase } from '../db/database-url';
 import { startEmbeddedPostgres, stopOrphanedServer } from '../db/embedded-postgres';
 import { migrate } from '../db/migrate';
+import { installJobQueue } from '../jobs/install';
 import { adminQuery, TEMPLATE_DATABASE } from './db-admin';
 
 declare module 'vitest' {
@@ -30,6 +31,7 @@ export default async function setup(project: TestProject) {
   const server = await startEmbeddedPostgres({ dataDir: path.join(base, 'pg'), ephemeral: true });
   try {
     await migrate(withDatabase(server.adminUrl, TEMPLATE_DATABASE));
+    await installJobQueue(withDatabase(server.adminUrl, TEMPLATE_DATABASE));
     // Cloning fails while anyone is connected to the template; refusing connections guarantees
     // no test (or leftover pool) ever is.
     await adminQuery(server.adminUrl, `ALTER DATABASE ${TEMPLATE_DATABASE} WITH IS_TEMPLATE true ALLOW_CONNECTIONS false`);
