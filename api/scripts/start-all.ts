@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import { createServer, type ViteDevServer } from 'vite';
-import { loadConfig } from '../src/config';
+import { FAKE_DIDWW_KEY, FAKE_DIDWW_PORT, loadConfig } from '../src/config';
+import { startFakeDidww, type FakeDidww } from '../src/integrations/didww/fake';
 import { createLogger } from '../src/logger';
 import { fromRepoRoot, repoRoot } from '../src/paths';
 import { startApi } from '../src/runtime';
@@ -21,15 +22,21 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 say('Starting NumNinja… (first start initialises PostgreSQL under .data/, later starts reuse it)');
 
 let api: Awaited<ReturnType<typeof startApi>> | undefined;
+let fakeDidww: FakeDidww | undefined;
 const vites: ViteDevServer[] = [];
 
 async function stop(code: number) {
   await Promise.allSettled(vites.map((v) => v.close()));
   await api?.stop();
+  await fakeDidww?.close();
   process.exit(code);
 }
 
 try {
+  // Offline demo: the fake DIDWW plays the wholesaler over real HTTP, with the same data as the seed.
+  if (config.didwwMode === 'fake' && !config.DIDWW_API_URL) {
+    fakeDidww = await startFakeDidww({ port: FAKE_DIDWW_PORT, apiKey: FAKE_DIDWW_KEY });
+  }
   api = await startApi(config, log, { seed: true });
   for (const [app, port] of [
     ['web', Number(process.env.WEB_PORT ?? 5173)],
@@ -57,6 +64,7 @@ say();
 say(`  Storefront     ${config.WEB_URL}`);
 say(`  Admin console  ${config.ADMIN_URL}`);
 say(`  GraphQL API    ${api!.graphqlUrl}   (Apollo Sandbox in a browser)`);
+say(`  DIDWW          ${config.didwwMode === 'fake' ? `fake server at ${config.didwwApiUrl}` : `live at ${config.didwwApiUrl}`}`);
 say();
 say('  Demo logins (password: numninja-demo)');
 say('    customer@numninja.test   storefront');
