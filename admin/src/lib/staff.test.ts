@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { isStaff, roleLabel } from './staff';
+
+describe('isStaff', () => {
+  it('lets support and admin accounts in', () => {
+    expect(isStaff('SUPPORT')).toBe(true);
+    expect(isStaff('ADMIN')).toBe(true);
+  });
+
+  it('keeps customers and unknown sessions out', () => {
+    expect(isStaff('CUSTOMER')).toBe(false);
+    expect(isStaff(null)).toBe(false);
+    expect(isStaff(undefined)).toBe(false);
+  });
+});
+
+describe('roleLabel', () => {
+  it('names each role for people', () => {
+    expect(roleLabel('SUPPORT')).toBe('Support');
+  });
+});

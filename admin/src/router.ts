@@ -1,0 +1,56 @@
+import { safeRedirect } from '@shared/safeRedirect';
+import { createRouter, createWebHistory } from 'vue-router';
+import { apolloClient } from './apollo';
+import { readStaffSession } from './composables/useStaffSession';
+import { DASHBOARD, UPCOMING_SECTIONS } from './lib/sections';
+import { isStaff } from './lib/staff';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Only SUPPORT and ADMIN accounts; others are sent to sign-in. */
+    staff?: boolean;
+    /** The sign-in page: signed-in staff go straight on. */
+    guestOnly?: boolean;
+    /** Placeholder text for sections that are not built yet. */
+    summary?: string;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { title: 'Sign in', guestOnly: true } },
+    {
+      path: '/',
+      component: () => import('./layouts/ConsoleLayout.vue'),
+      meta: { staff: true },
+      children: [
+        { path: DASHBOARD.path, name: DASHBOARD.name, component: () => import('./pages/DashboardPage.vue'), meta: { title: DASHBOARD.label } },
+        ...UPCOMING_SECTIONS.map((section) => ({
+          path: section.path,
+          name: section.name,
+          component: () => import('./pages/ComingSoonPage.vue'),
+          meta: { title: section.label, summary: section.summary },
+        })),
+      ],
+    },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
+  ],
+});
+
+router.beforeEach(async (to) => {
+  if (!to.meta.staff && !to.meta.guestOnly) return true;
+  const { user, failed } = await readStaffSession(apolloClient);
+  // When the API cannot be asked, the layout shows the error with a retry; the API still refuses
+  // every staff field to a non-staff session, so nothing leaks by letting the shell render.
+  if (failed) return true;
+  const staff = isStaff(user?.role);
+  if (to.meta.staff && !staff) return { name: 'sign-in', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+  if (to.meta.guestOnly && staff) return safeRedirect(to.query.redirect, '/');
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · NumNinja Admin` : 'NumNinja Admin';
+});

@@ -1,0 +1,3 @@
+import { createApolloClient } from '@shared/apolloClient';
+
+export const apolloClient = createApolloClient('web');

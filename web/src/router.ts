@@ -1,0 +1,42 @@
+import { safeRedirect } from '@shared/safeRedirect';
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
+import { apolloClient } from './apollo';
+import { readSession } from './composables/useSession';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string;
+    /** Signed-out visitors are sent to sign-in and brought back afterwards. */
+    requiresAuth?: boolean;
+    /** Sign-in/up pages: a signed-in visitor goes straight on. */
+    guestOnly?: boolean;
+  }
+}
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: 'Virtual phone numbers in seconds' } },
+    { path: '/numbers', name: 'numbers', component: () => import('./pages/NumbersPage.vue'), meta: { title: 'Browse numbers' } },
+    { path: '/sign-up', name: 'sign-up', component: () => import('./pages/SignUpPage.vue'), meta: { title: 'Create your account', guestOnly: true } },
+    { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { title: 'Sign in', guestOnly: true } },
+    { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: 'Your account', requiresAuth: true } },
+    { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
+  ],
+  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+});
+
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  if (!to.meta.requiresAuth && !to.meta.guestOnly) return true;
+  const { user, failed } = await readSession(apolloClient);
+  // When the API cannot be asked, let the page load: it shows the error and a retry button,
+  // which is more honest than bouncing a signed-in customer to the sign-in form.
+  if (failed) return true;
+  if (to.meta.requiresAuth && !user) return { name: 'sign-in', query: { redirect: to.fullPath } };
+  if (to.meta.guestOnly && user) return safeRedirect(to.query.redirect, '/account');
+  return true;
+});
+
+router.afterEach((to) => {
+  document.title = to.meta.title ? `${to.meta.title} · NumNinja` : 'NumNinja';
+});
