@@ -11,6 +11,8 @@ export default defineConfig({
     environment: 'node',
     // One embedded Postgres per run; each test file clones its own database from a migrated template.
     globalSetup: ['src/test/global-setup.ts'],
+    // type-graphql's decorators need the Reflect metadata API before any type is declared.
+    setupFiles: ['reflect-metadata'],
     // Child processes, not threads: argon2's native binding and pg sockets are happier that way.
     pool: 'forks',
     include: ['src/**/*.test.ts'],

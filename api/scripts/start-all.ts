@@ -1,5 +1,6 @@
 // `pnpm start`: database, migrations, demo data, API + worker, storefront and admin, in one process.
 // Ctrl-C stops everything, the embedded PostgreSQL included.
+import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';

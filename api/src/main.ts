@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
 import { startApi } from './runtime';

@@ -46,7 +46,7 @@ export function createServices(db: Database, config: Config, clock: Clock, log: 
     auth: new AuthService(db.prisma, sessions, throttle),
     admin: new AdminService(db.prisma),
     audit,
-    catalog: new CatalogService(db.prisma, new ReferenceCache(db.prisma, clock), audit),
+    catalog: new CatalogService(db.prisma, db.pool, new ReferenceCache(db.prisma, clock), audit),
     pricing: new PricingService(deps),
     catalogSync: new CatalogSyncService(deps),
     didww,

@@ -1,4 +1,5 @@
 // Runs graphile-worker alone (`pnpm worker`), for scaling workers apart from API processes.
+import 'reflect-metadata';
 import { createDatabase } from './db/prisma';
 import { openDatabase } from './db/bootstrap';
 import { loadConfig } from './config';

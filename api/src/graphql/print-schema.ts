@@ -1,4 +1,5 @@
 // Prints the schema to api/schema.graphql; with --check, fails when the committed file differs.
+import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { lexicographicSortSchema, printSchema } from 'graphql';

@@ -1,4 +1,5 @@
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Server } from 'node:http';
@@ -14,8 +15,12 @@ export async function startApollo(schema: GraphQLSchema, httpServer: Server, con
     // Partners read the schema through Sandbox and introspection; it is public API documentation.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Compact JSON: Apollo pretty-prints by default, which costs CPU and bytes on every response.
+    stringifyResult: (value) => JSON.stringify(value),
     validationRules: [depthRule(config.GRAPHQL_MAX_DEPTH)],
     plugins: [
+      // We set no cache hints; the default plugin would still wrap every field resolver to look for them.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),

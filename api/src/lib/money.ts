@@ -49,7 +49,18 @@ export function formatMoney(m: Money, locale = 'en-US'): string {
   const digits = minorDigits(m.currency);
   const abs = Math.abs(m.amount).toString().padStart(digits + 1, '0');
   const decimal = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
-  const formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: m.currency });
   // Intl accepts decimal strings exactly (no float conversion) since ES2023.
-  return formatter.format(`${m.amount < 0 ? '-' : ''}${decimal}` as unknown as number);
+  return formatter(locale, m.currency).format(`${m.amount < 0 ? '-' : ''}${decimal}` as unknown as number);
+}
+
+// Building an Intl.NumberFormat costs far more than using one; search pages format hundreds of prices.
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(locale: string, currency: string): Intl.NumberFormat {
+  const key = `${locale}|${currency}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    formatters.set(key, f);
+  }
+  return f;
 }

@@ -51,7 +51,7 @@ export class CatalogResolver {
   }
 
   @Query(() => AvailableNumberConnection, {
-    description: 'Search numbers in stock. `totalCount` stops counting at 10,000.',
+    description: 'Search numbers in stock. `totalCount` stops counting at 1,000 (show "1,000+").',
     complexity: ({ args, childComplexity }) => 1 + childComplexity * Math.max(1, Number(args.first ?? 20)),
   })
   availableNumbers(

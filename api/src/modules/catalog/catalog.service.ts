@@ -1,4 +1,5 @@
 import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import type pg from 'pg';
 import type { PrismaClient } from '../../db/prisma';
 import type { DidGroupKind, NumberFeature } from '../../generated/prisma/enums';
 import { fail, ok, userError, ErrorCode, type Result } from '../../graphql/errors';
@@ -9,12 +10,16 @@ import type { Actor, AuditService } from '../audit/audit.service';
 import type { AreaCode, AvailableNumber, AvailableNumberFilter, AvailableNumberSort, Country, Region } from './catalog.types';
 import { countNumbers, cursorOf, parseSearchCursor, searchNumbers, type NumberRow } from './number-search';
 import type { CountryRef, ReferenceCache } from './reference-cache';
+
+type Snapshot = Awaited<ReturnType<ReferenceCache['get']>>;
 import { parseSearchFilter } from './search-filter';
 
 /** The storefront's read side of the catalog, plus the staff switch that hides a country. */
 export class CatalogService {
   constructor(
     private readonly prisma: PrismaClient,
+    /** The search runs on pg directly, as prepared statements (see db/prepared.ts). */
+    private readonly pool: pg.Pool,
     private readonly cache: ReferenceCache,
     private readonly audit: AuditService,
   ) {}
@@ -67,12 +72,12 @@ export class CatalogService {
     // Both id and ISO given but naming different countries: nothing can match.
     const conflicting = criteria.countryId && criteria.countryIso && snap.countries.get(criteria.countryId)?.isoCode !== criteria.countryIso;
     const nothing = countryIds.length === 0 || conflicting;
-    const rows = nothing ? [] : await searchNumbers(this.prisma, criteria, countryIds, cursor, limit);
+    const rows = nothing ? [] : await searchNumbers(this.pool, criteria, countryIds, cursor, limit);
     return toConnection(rows, limit, {
       hasPrevious: cursor !== null,
       cursorOf: (r) => cursorOf(r, criteria.sort),
       toNode: (r) => this.toNumber(r, snap),
-      count: async () => (nothing ? 0 : countNumbers(this.prisma, criteria, countryIds)),
+      count: async () => (nothing ? 0 : countNumbers(this.pool, criteria, countryIds)),
     });
   }
 
@@ -110,16 +115,38 @@ export class CatalogService {
     };
   }
 
-  private toNumber(r: NumberRow, snap: Awaited<ReturnType<ReferenceCache['get']>>): AvailableNumber {
-    const country = snap.countries.get(r.country_id)!;
+  /** Country views are built once per cache snapshot, not once per search result row. */
+  private readonly countryViews = new WeakMap<object, Map<string, Country>>();
+
+  private countryView(snap: Snapshot, countryId: string): Country {
+    let views = this.countryViews.get(snap);
+    if (!views) {
+      views = new Map();
+      this.countryViews.set(snap, views);
+    }
+    let view = views.get(countryId);
+    if (!view) {
+      view = this.toCountry(snap.countries.get(countryId)!, snap.stockByCountry.get(countryId));
+      views.set(countryId, view);
+    }
+    return view;
+  }
+
+  private toNumber(r: NumberRow, snap: Snapshot): AvailableNumber {
     const region = r.region_id ? snap.regions.get(r.region_id) : undefined;
-    const parsed = parsePhoneNumberWithError(r.e164);
+    let parsed: ReturnType<typeof parsePhoneNumberWithError> | undefined;
+    const phone = () => (parsed ??= parsePhoneNumberWithError(r.e164));
     return {
       id: r.id,
       e164: r.e164,
-      nationalFormat: parsed.formatNational(),
-      internationalFormat: parsed.formatInternational(),
-      country: this.toCountry(country, snap.stockByCountry.get(country.id)),
+      // Parsed only when a query asks for a format.
+      get nationalFormat() {
+        return phone().formatNational();
+      },
+      get internationalFormat() {
+        return phone().formatInternational();
+      },
+      country: this.countryView(snap, r.country_id),
       region: region ? { ...region, availableCount: snap.stockByRegion.get(region.id) ?? 0 } : null,
       areaCode: r.area_code,
       areaName: r.area_name,

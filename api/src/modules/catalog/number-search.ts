@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Prisma } from '../../generated/prisma/client';
-import type { PrismaClient } from '../../db/prisma';
+import type pg from 'pg';
+import { queryPrepared } from '../../db/prepared';
 import { badInput } from '../../graphql/errors';
 import { decodeCursor } from '../../graphql/pagination';
 import { AvailableNumberSort } from './catalog.types';
@@ -84,21 +85,23 @@ export function searchSql(c: SearchCriteria, countryIds: string[], cursor: Searc
 }
 
 export function searchNumbers(
-  prisma: PrismaClient,
+  pool: pg.Pool,
   c: SearchCriteria,
   countryIds: string[],
   cursor: SearchCursor | null,
   limit: number,
 ): Promise<NumberRow[]> {
-  return prisma.$queryRaw<NumberRow[]>(searchSql(c, countryIds, cursor, limit));
+  return queryPrepared<NumberRow>(pool, searchSql(c, countryIds, cursor, limit));
 }
 
-/** Counting a million rows for a badge is not worth it: counts stop at `cap`. */
-export const COUNT_CAP = 10_000;
+/** Counting a million rows for a badge is not worth it: counts stop at the cap ("1,000+ numbers"). */
+export const COUNT_CAP = 1_000;
 
-export async function countNumbers(prisma: PrismaClient, c: SearchCriteria, countryIds: string[]): Promise<number> {
+export async function countNumbers(pool: pg.Pool, c: SearchCriteria, countryIds: string[]): Promise<number> {
   const where = conditions(c, countryIds);
-  const [row] = await prisma.$queryRaw<Array<{ n: number }>>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM available_numbers n WHERE ${Prisma.join(where, ' AND ')} LIMIT ${COUNT_CAP}) t`;
+  const [row] = await queryPrepared<{ n: number }>(
+    pool,
+    Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM available_numbers n WHERE ${Prisma.join(where, ' AND ')} LIMIT ${COUNT_CAP}) t`,
+  );
   return row?.n ?? 0;
 }

@@ -1,0 +1,37 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const apiDir = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The API in its own process, as in production: load generators in this process then do not
+ * steal its event loop.
+ */
+export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const port = env.PORT ?? '4100';
+  // BENCH_CPU_PROF=1 writes a V8 CPU profile of the API process into .tmp/prof for a closer look.
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=../.tmp/prof'] : [];
+  const child: ChildProcess = spawn(process.execPath, [...prof, '--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/main.ts'], {
+    cwd: apiDir,
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', WORKER: 'off', HOST: '127.0.0.1', PORT: port, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 150; i++) {
+    if (child.exitCode !== null) throw new Error(`API exited with code ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
