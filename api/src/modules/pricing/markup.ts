@@ -2,6 +2,9 @@
  * Sell prices from wholesale costs, in integer minor units only (never floats), so the same
  * rule gives the same cent on every machine and in every test.
  */
+import { divideHalfEven } from '../../lib/money';
+
+export { divideHalfEven };
 
 export interface MarkupRule {
   /** Percent markup in basis points: 4000 = 40 %. */
@@ -60,12 +63,50 @@ export function skuSellPrices(cost: SkuCost, rule: PricingRuleAmounts): { setupP
   return { setupPrice, monthlyPrice };
 }
 
-/** n / d rounded to the nearest integer, ties to the even one (n ≥ 0, d > 0). */
-export function divideHalfEven(n: bigint, d: bigint): bigint {
-  const q = n / d;
-  const twiceRemainder = (n - q * d) * 2n;
-  if (twiceRemainder > d || (twiceRemainder === d && q % 2n === 1n)) return q + 1n;
-  return q;
+export interface VolumeTier {
+  /** Orders of at least this many numbers get the discount (≥ 2: a single number is list price). */
+  minQuantity: number;
+  /** Off the monthly price, in basis points (1000 = 10 %). */
+  discountBasisPoints: number;
+}
+
+/**
+ * The discount for an order of `quantity` numbers: that of the tier with the largest minQuantity
+ * not above it, 0 below the first tier. Tiers need not be sorted here; validation sorts them.
+ */
+export function volumeDiscount(tiers: readonly VolumeTier[], quantity: number): number {
+  let best: VolumeTier | undefined;
+  for (const tier of tiers) {
+    if (tier.minQuantity <= quantity && (!best || tier.minQuantity > best.minQuantity)) best = tier;
+  }
+  return best?.discountBasisPoints ?? 0;
+}
+
+/** The biggest discount any order can get: what the below-cost check must survive. */
+export function maxVolumeDiscount(tiers: readonly VolumeTier[]): number {
+  return tiers.reduce((max, t) => Math.max(max, t.discountBasisPoints), 0);
+}
+
+/**
+ * The per-number monthly price when `quantity` numbers are bought in one order: the unit price
+ * less the tier's discount (rounded half-even), never below the unit's wholesale cost. Rules are
+ * refused when their tiers would go below cost, but DIDWW may raise a cost after the rule was
+ * saved; the floor keeps a stale rule from selling at a loss.
+ */
+export function priceForQuantity(rule: { volumeTiers: readonly VolumeTier[] }, unit: { price: number; cost: number }, quantity: number): number {
+  assertMinor('unit.price', unit.price);
+  assertMinor('unit.cost', unit.cost);
+  if (!Number.isSafeInteger(quantity) || quantity < 1) throw new RangeError(`quantity must be a positive integer, got ${quantity}`);
+  return Math.max(discounted(unit.price, volumeDiscount(rule.volumeTiers, quantity)), unit.cost);
+}
+
+/** `price` less `basisPoints` of it, the discount rounded half-even; not floored at cost. */
+export function discounted(price: number, basisPoints: number): number {
+  assertMinor('price', price);
+  if (!Number.isSafeInteger(basisPoints) || basisPoints < 0 || basisPoints > 10_000) {
+    throw new RangeError(`discount must be 0..10000 basis points, got ${basisPoints}`);
+  }
+  return price - Number(divideHalfEven(BigInt(price) * BigInt(basisPoints), 10_000n));
 }
 
 function assertMinor(name: string, value: number): void {
