@@ -36,6 +36,8 @@ const schema = z.object({
   DIDWW_API_KEY: z.string().optional(),
   DIDWW_API_VERSION: z.string().default('2026-04-16'),
   SMTP_URL: z.string().optional(),
+  /** Staff mailbox for operational alerts (e.g. failed provisioning). */
+  STAFF_ALERT_EMAIL: z.string().default('ops@numninja.test'),
   EMAIL_FROM: z.string().default('NumNinja <hello@numninja.test>'),
 });
 

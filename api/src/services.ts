@@ -8,6 +8,7 @@ import { AuditService } from './modules/audit/audit.service';
 import { AuthService } from './modules/auth/auth.service';
 import { SessionService } from './modules/auth/session.service';
 import { SignInThrottle } from './modules/auth/sign-in-throttle';
+import { EmailService } from './modules/email/email.service';
 import { CatalogSyncService } from './modules/catalog-sync/catalog-sync.service';
 import { CatalogService } from './modules/catalog/catalog.service';
 import { ReferenceCache } from './modules/catalog/reference-cache';
@@ -23,6 +24,7 @@ export interface Services {
   catalog: CatalogService;
   pricing: PricingService;
   catalogSync: CatalogSyncService;
+  email: EmailService;
   didww: DidwwProvider;
 }
 
@@ -49,6 +51,7 @@ export function createServices(db: Database, config: Config, clock: Clock, log: 
     catalog: new CatalogService(db.prisma, db.pool, new ReferenceCache(db.prisma, clock), audit),
     pricing: new PricingService(deps),
     catalogSync: new CatalogSyncService(deps),
+    email: new EmailService(deps),
     didww,
   };
 }

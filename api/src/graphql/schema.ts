@@ -7,9 +7,10 @@ import { AuthResolver } from '../modules/auth/auth.resolver';
 import { CatalogSyncResolver } from '../modules/catalog-sync/catalog-sync.resolver';
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { PricingResolver } from '../modules/pricing/pricing.resolver';
+import { EmailResolver } from '../modules/email/email.resolver';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

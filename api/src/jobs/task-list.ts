@@ -1,5 +1,6 @@
 import type { TaskList } from 'graphile-worker';
 import { catalogSyncCrontab, catalogSyncTasks } from '../modules/catalog-sync/catalog-sync.jobs';
+import { emailCrontab, emailTasks } from '../modules/email/email.jobs';
 import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
 import type { Services } from '../services';
 import { cleanupSessions } from './cleanup-sessions';
@@ -9,8 +10,9 @@ export function createTaskList(services: Services): TaskList {
     'cleanup-sessions': cleanupSessions(services),
     ...pricingTasks(services),
     ...catalogSyncTasks(services),
+    ...emailTasks(services),
   };
 }
 
 /** Every schedule, gathered from the modules. `?fill=` backfills a missed run after downtime. */
-export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab].join('\n');
+export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab, ...emailCrontab].join('\n');
