@@ -19,6 +19,8 @@ const schema = z.object({
   API_URL: z.url().default('http://localhost:4000'),
   COOKIE_SECURE: bool.optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** How long a number stays held in a cart. */
+  HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
   /** `off` keeps graphile-worker out of this process (run `pnpm worker` separately). */
   WORKER: z.enum(['on', 'off']).default('on'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),

@@ -9,6 +9,8 @@ import { AuthService } from './modules/auth/auth.service';
 import { SessionService } from './modules/auth/session.service';
 import { SignInThrottle } from './modules/auth/sign-in-throttle';
 import { EmailService } from './modules/email/email.service';
+import { CartService } from './modules/cart/cart.service';
+import { Reservations } from './modules/cart/reservations';
 import { CatalogSyncService } from './modules/catalog-sync/catalog-sync.service';
 import { CatalogService } from './modules/catalog/catalog.service';
 import { ReferenceCache } from './modules/catalog/reference-cache';
@@ -25,6 +27,8 @@ export interface Services {
   pricing: PricingService;
   catalogSync: CatalogSyncService;
   email: EmailService;
+  cart: CartService;
+  reservations: Reservations;
   didww: DidwwProvider;
 }
 
@@ -43,13 +47,17 @@ export function createServices(db: Database, config: Config, clock: Clock, log: 
   });
   const audit = new AuditService(db.prisma);
   const deps: ModuleDeps = { prisma: db.prisma, clock, config, log, audit, didww };
+  const catalog = new CatalogService(db.prisma, db.pool, new ReferenceCache(db.prisma, clock), audit);
+  const pricing = new PricingService(deps);
   return {
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
     admin: new AdminService(db.prisma),
     audit,
-    catalog: new CatalogService(db.prisma, db.pool, new ReferenceCache(db.prisma, clock), audit),
-    pricing: new PricingService(deps),
+    catalog,
+    pricing,
+    cart: new CartService(deps, catalog, pricing),
+    reservations: new Reservations(deps),
     catalogSync: new CatalogSyncService(deps),
     email: new EmailService(deps),
     didww,

@@ -8,9 +8,10 @@ import { CatalogSyncResolver } from '../modules/catalog-sync/catalog-sync.resolv
 import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { PricingResolver } from '../modules/pricing/pricing.resolver';
 import { EmailResolver } from '../modules/email/email.resolver';
+import { CartResolver } from '../modules/cart/cart.resolver';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,5 +1,6 @@
 import type { TaskList } from 'graphile-worker';
 import { catalogSyncCrontab, catalogSyncTasks } from '../modules/catalog-sync/catalog-sync.jobs';
+import { cartCrontab, cartTasks } from '../modules/cart/cart.jobs';
 import { emailCrontab, emailTasks } from '../modules/email/email.jobs';
 import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
 import type { Services } from '../services';
@@ -11,8 +12,9 @@ export function createTaskList(services: Services): TaskList {
     ...pricingTasks(services),
     ...catalogSyncTasks(services),
     ...emailTasks(services),
+    ...cartTasks(services),
   };
 }
 
 /** Every schedule, gathered from the modules. `?fill=` backfills a missed run after downtime. */
-export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab, ...emailCrontab].join('\n');
+export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab, ...emailCrontab, ...cartCrontab].join('\n');

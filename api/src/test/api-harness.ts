@@ -5,6 +5,7 @@ import { createLogger } from '../logger';
 import { createApiServer, type ApiServer } from '../server';
 import { createTestDatabase } from './db';
 import { hashPassword } from '../modules/auth/password';
+import { startFakeDidww, type FakeDidww } from '../integrations/didww/fake';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -24,11 +25,21 @@ export interface TestApi {
   server: ApiServer;
   config: Config;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, opts?: GqlOptions): Promise<GqlResponse<T>>;
+  /** The fake DIDWW server behind this API (null when started with `didww: false`). */
+  didww: FakeDidww | null;
 }
 
 /** A real API server on a free port over this test file's own database. */
-export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi & { close(): Promise<void> }> {
+export interface TestApiOptions {
+  /** Start a fake DIDWW server for this API (default true): the real client talks to it over HTTP. */
+  didww?: boolean | { orderDelayMs?: number };
+}
+
+export async function startTestApi(env: Record<string, string> = {}, opts: TestApiOptions = {}): Promise<TestApi & { close(): Promise<void> }> {
   const database = await createTestDatabase();
+  const didwwOpts = opts.didww === undefined || opts.didww === true ? {} : opts.didww;
+  const fake = didwwOpts ? await startFakeDidww({ port: 0, orderDelayMs: 0, ...didwwOpts }) : null;
+  if (fake) env = { DIDWW_API_URL: fake.url, DIDWW_API_KEY: fake.apiKey, DIDWW_MODE: 'fake', ...env };
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', WORKER: 'off', DATABASE_URL: database.url, ...env });
   const db = createDatabase(database.url, { max: 5 });
   const server = await createApiServer({ config, db, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
@@ -48,19 +59,21 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     server,
     config,
     gql,
+    didww: fake,
     async close() {
       await server.close();
       await db.close();
+      await fake?.close();
       await database.drop();
     },
   };
 }
 
 /** Registers a test API for the current file: started before its tests, stopped after. */
-export function useTestApi(env: Record<string, string> = {}): TestApi {
+export function useTestApi(env: Record<string, string> = {}, opts: TestApiOptions = {}): TestApi {
   const holder = {} as TestApi & { close(): Promise<void> };
   beforeAll(async () => {
-    Object.assign(holder, await startTestApi(env));
+    Object.assign(holder, await startTestApi(env, opts));
   }, 60_000);
   afterAll(async () => {
     await holder.close?.();

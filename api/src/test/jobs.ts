@@ -16,3 +16,14 @@ export function queuedJobs(prisma: PrismaClient, task?: string): Promise<QueuedJ
     WHERE ${task ?? null}::text IS NULL OR t.identifier = ${task ?? null}::text
     ORDER BY j.id`;
 }
+
+/**
+ * Runs every job that is due, with the real task list, as a worker would, until the queue is
+ * empty of due jobs (jobs that enqueue jobs are followed).
+ */
+export async function drainJobs(pool: import('pg').Pool, services: import('../services').Services): Promise<void> {
+  const { runOnce, Logger } = await import('graphile-worker');
+  const { createTaskList } = await import('../jobs/task-list');
+  const quiet = new Logger(() => () => {});
+  await runOnce({ pgPool: pool, taskList: createTaskList(services), logger: quiet });
+}

@@ -12,6 +12,8 @@ import { countNumbers, cursorOf, parseSearchCursor, searchNumbers, type NumberRo
 import type { CountryRef, ReferenceCache } from './reference-cache';
 
 type Snapshot = Awaited<ReturnType<ReferenceCache['get']>>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { parseSearchFilter } from './search-filter';
 
 /** The storefront's read side of the catalog, plus the staff switch that hides a country. */
@@ -83,16 +85,28 @@ export class CatalogService {
 
   /** One number by id, in any status (a customer may follow a link to a number that just sold). */
   async number(id: string): Promise<AvailableNumber | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+    const [found] = await this.numbers([id], { includeHidden: false });
+    return found ?? null;
+  }
+
+  /**
+   * Numbers by id in any status, in the order asked. `includeHidden` also returns numbers of
+   * countries switched off (a cart or order must still show what it holds).
+   */
+  async numbers(ids: string[], opts: { includeHidden: boolean }): Promise<AvailableNumber[]> {
+    const valid = ids.filter((id) => UUID.test(id));
+    if (valid.length === 0) return [];
     const snap = await this.cache.get();
     const rows = await this.prisma.$queryRaw<NumberRow[]>`
       SELECT n.id, n.e164, n.country_id, n.region_id, n.area_code, g.area_name, g.kind::text AS kind,
              n.features::text[] AS features, n.setup_price, n.monthly_price, n.currency, n.status::text AS status
       FROM available_numbers n JOIN did_groups g ON g.id = n.did_group_id
-      WHERE n.id = ${id}::uuid`;
-    const row = rows[0];
-    if (!row || !snap.countries.get(row.country_id)?.enabled) return null;
-    return this.toNumber(row, snap);
+      WHERE n.id = ANY(${valid}::uuid[])`;
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return valid
+      .map((id) => byId.get(id))
+      .filter((r): r is NumberRow => !!r && (opts.includeHidden || !!snap.countries.get(r.country_id)?.enabled))
+      .map((r) => this.toNumber(r, snap));
   }
 
   async setCountryEnabled(actor: Actor, countryId: string, enabled: boolean): Promise<Result<Country>> {

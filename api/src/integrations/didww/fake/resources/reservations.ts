@@ -1,9 +1,12 @@
-/** DID reservations: one available DID each, at most 10 live at once, released on expiry or DELETE. */
+/**
+ * DID reservations: one available DID each, released on expiry or DELETE. DIDWW documents no
+ * account-wide cap; the fake keeps a generous one so a runaway client still hits a wall.
+ */
 import { incoming, list, relIdOf, route, single, type Route } from '../context';
 import { errors } from '../jsonapi';
 import { takenElsewhere } from './available-dids';
 
-export const MAX_LIVE_RESERVATIONS = 10;
+export const MAX_LIVE_RESERVATIONS = 1000;
 
 export const reservationRoutes: Route[] = [
   route('GET', '/did_reservations', (ctx) => list(ctx, [...ctx.store.reservations.values()].map(ctx.present.reservation))),

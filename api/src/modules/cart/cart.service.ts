@@ -1,0 +1,151 @@
+import { Prisma } from '../../generated/prisma/client';
+import { ErrorCode, fail, ok, userError, type Result } from '../../graphql/errors';
+import { toMoney } from '../../graphql/money.type';
+import { money, sumMoney } from '../../lib/money';
+import type { CatalogService } from '../catalog/catalog.service';
+import type { ModuleDeps } from '../module-deps';
+import { priceForQuantity } from '../pricing/markup';
+import type { PricingService } from '../pricing/pricing.service';
+import type { Cart, CartItem } from './cart.types';
+import { dropItems, expiredItemIds, inOpenCheckout, takeHold } from './holds';
+
+export const CART_ITEM_LIMIT = 10;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface ItemRow {
+  id: string;
+  availableNumberId: string;
+  skuId: string;
+  setupPrice: number;
+  monthlyPrice: number;
+  currency: string;
+  holdExpiresAt: Date;
+  inCheckout: boolean;
+}
+
+/** Carts and the holds their items place on numbers. */
+export class CartService {
+  constructor(
+    private readonly deps: ModuleDeps,
+    private readonly catalog: CatalogService,
+    private readonly pricing: PricingService,
+  ) {}
+
+  private get holdMs(): number {
+    return this.deps.config.HOLD_MINUTES * 60_000;
+  }
+
+  async cart(userId: string): Promise<Cart> {
+    const items = await this.itemRows(userId);
+    return this.view(items);
+  }
+
+  async add(userId: string, availableNumberId: string): Promise<Result<Cart>> {
+    if (!UUID.test(availableNumberId)) {
+      return fail(userError(ErrorCode.NOT_FOUND, 'No such number.', ['availableNumberId']));
+    }
+    const now = this.deps.clock.now();
+    const outcome = await this.deps.prisma.$transaction(async (tx) => {
+      const cart = await tx.cart.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
+      // Serialise concurrent adds to one cart so the item limit holds.
+      await tx.$executeRaw`SELECT id FROM carts WHERE id = ${cart.id}::uuid FOR UPDATE`;
+      const mine = await tx.cartItem.findFirst({ where: { cartId: cart.id, availableNumberId } });
+      if (mine && mine.holdExpiresAt > now) return 'already' as const;
+      if (mine) await dropItems(tx, [mine.id], now);
+      const live = await tx.cartItem.count({ where: { cartId: cart.id, holdExpiresAt: { gt: now } } });
+      if (live >= CART_ITEM_LIMIT) return 'full' as const;
+      const exists = await tx.availableNumber.findUnique({ where: { id: availableNumberId }, select: { id: true } });
+      if (!exists) return 'missing' as const;
+      const hold = await takeHold(tx, { cartId: cart.id, availableNumberId, now, expiresAt: new Date(now.getTime() + this.holdMs) });
+      return hold.taken ? ('added' as const) : ('unavailable' as const);
+    });
+    switch (outcome) {
+      case 'missing':
+        return fail(userError(ErrorCode.NOT_FOUND, 'No such number.', ['availableNumberId']));
+      case 'full':
+        return fail(userError(ErrorCode.VALIDATION, `Your cart can hold up to ${CART_ITEM_LIMIT} numbers. Check out or remove one first.`, ['availableNumberId']));
+      case 'unavailable':
+        return fail(userError(ErrorCode.NUMBER_UNAVAILABLE, 'Sorry, someone else has just taken this number.', ['availableNumberId']));
+      default:
+        return ok(await this.cart(userId));
+    }
+  }
+
+  async remove(userId: string, cartItemId: string): Promise<Result<Cart>> {
+    const notFound = fail<Cart>(userError(ErrorCode.NOT_FOUND, 'That item is not in your cart.', ['cartItemId']));
+    if (!UUID.test(cartItemId)) return notFound;
+    const items = await this.itemRows(userId);
+    const item = items.find((i) => i.id === cartItemId);
+    if (!item) return notFound;
+    if (item.inCheckout) {
+      return fail(userError(ErrorCode.VALIDATION, 'This number is in a checkout that is still open. Finish or cancel it first.', ['cartItemId']));
+    }
+    await this.deps.prisma.$transaction((tx) => dropItems(tx, [cartItemId], this.deps.clock.now()));
+    return ok(await this.cart(userId));
+  }
+
+  /** The hold-expiry job: drops holds that ran out, a batch at a time. Safe to run twice. */
+  async expireHolds(limit = 500): Promise<number> {
+    const now = this.deps.clock.now();
+    const ids = await expiredItemIds(this.deps.prisma, now, limit);
+    return this.deps.prisma.$transaction((tx) => dropItems(tx, ids, now));
+  }
+
+  /** The live items of a user's cart: what checkout turns into order lines. */
+  async liveItems(userId: string): Promise<{ live: ItemRow[]; expired: ItemRow[] }> {
+    const now = this.deps.clock.now();
+    const items = await this.itemRows(userId);
+    return { live: items.filter((i) => i.holdExpiresAt > now || i.inCheckout), expired: items.filter((i) => i.holdExpiresAt <= now && !i.inCheckout) };
+  }
+
+  /** Monthly prices after the volume tiers of each item's pricing rule, for `quantity` numbers bought together. */
+  async discountedMonthly(items: Array<{ skuId: string; monthlyPrice: number }>): Promise<number[]> {
+    return Promise.all(
+      items.map(async (i) => {
+        const quote = await this.pricing.quote(i.skuId);
+        return quote ? priceForQuantity(quote.rule, { price: i.monthlyPrice, cost: quote.monthlyCost }, items.length) : i.monthlyPrice;
+      }),
+    );
+  }
+
+  private async itemRows(userId: string): Promise<ItemRow[]> {
+    return this.deps.prisma.$queryRaw<ItemRow[]>`
+      SELECT ci.id, ci.available_number_id AS "availableNumberId", n.sku_id AS "skuId", ci.setup_price AS "setupPrice",
+             ci.monthly_price AS "monthlyPrice", trim(ci.currency) AS currency, ci.hold_expires_at AS "holdExpiresAt",
+             ${inOpenCheckout(Prisma.sql`ci.available_number_id`)} AS "inCheckout"
+      FROM cart_items ci JOIN carts c ON c.id = ci.cart_id JOIN available_numbers n ON n.id = ci.available_number_id
+      WHERE c.user_id = ${userId}::uuid
+      ORDER BY ci.created_at, ci.id`;
+  }
+
+  private async view(items: ItemRow[]): Promise<Cart> {
+    const now = this.deps.clock.now();
+    const currency = items[0]?.currency ?? 'USD';
+    const numbers = await this.catalog.numbers(items.map((i) => i.availableNumberId), { includeHidden: true });
+    const byId = new Map(numbers.map((n) => [n.id, n]));
+    const live = items.filter((i) => i.holdExpiresAt > now || i.inCheckout);
+    const discounted = await this.discountedMonthly(live);
+    const discountOf = new Map(live.map((i, k) => [i.id, discounted[k]!]));
+    const views: CartItem[] = items
+      .filter((i) => byId.has(i.availableNumberId))
+      .map((i) => ({
+        id: i.id,
+        availableNumber: byId.get(i.availableNumberId)!,
+        holdExpiresAt: i.holdExpiresAt,
+        setupPrice: toMoney(money(i.setupPrice, i.currency)),
+        monthlyPrice: toMoney(money(i.monthlyPrice, i.currency)),
+        discountedMonthlyPrice: toMoney(money(discountOf.get(i.id) ?? i.monthlyPrice, i.currency)),
+        expired: i.holdExpiresAt <= now && !i.inCheckout,
+        inCheckout: i.inCheckout,
+      }));
+    const setupTotal = sumMoney(live.map((i) => money(i.setupPrice, i.currency)), currency);
+    const monthlyTotal = sumMoney(live.map((i) => money(discountOf.get(i.id)!, i.currency)), currency);
+    return {
+      items: views,
+      setupTotal: toMoney(setupTotal),
+      monthlyTotal: toMoney(monthlyTotal),
+      dueToday: toMoney(money(setupTotal.amount + monthlyTotal.amount, currency)),
+      itemLimit: CART_ITEM_LIMIT,
+    };
+  }
+}
