@@ -1,0 +1,10 @@
+export { createMailTransport, parseSmtpUrl, MailTransportError, isMailTransportError, toMailTransportError } from './transport';
+export type { MailTransport, MailTransportErrorKind, MailTransportOptions, OutgoingMail } from './transport';
+export { renderEmail, isTemplateName, EmailDataError, TEMPLATE_NAMES, type TemplateName, type TemplateData } from './render';
+export type { RenderedEmail } from './compose';
+export { escapeHtml, html, SafeHtml } from './html';
+export { orderConfirmation, type OrderConfirmationData } from './templates/order-confirmation';
+export { paymentFailed, type PaymentFailedData } from './templates/payment-failed';
+export { refundIssued, type RefundIssuedData } from './templates/refund-issued';
+export { provisioningFailed, type ProvisioningFailedData } from './templates/provisioning-failed';
+export { numberActive, type NumberActiveData } from './templates/number-active';
