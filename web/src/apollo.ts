@@ -1,3 +1,4 @@
 import { createApolloClient } from '@shared/apolloClient';
+import { typePolicies } from './lib/cachePolicies';
 
-export const apolloClient = createApolloClient('web');
+export const apolloClient = createApolloClient('web', { typePolicies });

@@ -2,6 +2,7 @@ import { safeRedirect } from '@shared/safeRedirect';
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router';
 import { apolloClient } from './apollo';
 import { readSession } from './composables/useSession';
+import { pageTitle } from './lib/pageTitle';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -18,12 +19,16 @@ export const router = createRouter({
   routes: [
     { path: '/', name: 'home', component: () => import('./pages/HomePage.vue'), meta: { title: 'Virtual phone numbers in seconds' } },
     { path: '/numbers', name: 'numbers', component: () => import('./pages/NumbersPage.vue'), meta: { title: 'Browse numbers' } },
+    // Catalog pages are public: anonymous visitors browse everything; only the cart will need an account.
+    { path: '/numbers/:iso', name: 'number-search', component: () => import('./pages/NumberSearchPage.vue'), meta: { title: 'Search numbers' } },
+    { path: '/numbers/:iso/:id', name: 'number-detail', component: () => import('./pages/NumberDetailPage.vue'), meta: { title: 'Number details' } },
     { path: '/sign-up', name: 'sign-up', component: () => import('./pages/SignUpPage.vue'), meta: { title: 'Create your account', guestOnly: true } },
     { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { title: 'Sign in', guestOnly: true } },
     { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: 'Your account', requiresAuth: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
   ],
-  scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+  // A new search on the same page (filters live in the query) keeps the scroll position.
+  scrollBehavior: (to, from, saved) => saved ?? (to.path === from.path ? false : { top: 0 }),
 });
 
 router.beforeEach(async (to: RouteLocationNormalized) => {
@@ -38,5 +43,5 @@ router.beforeEach(async (to: RouteLocationNormalized) => {
 });
 
 router.afterEach((to) => {
-  document.title = to.meta.title ? `${to.meta.title} · NumNinja` : 'NumNinja';
+  document.title = pageTitle(to.meta.title);
 });
