@@ -15,10 +15,12 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   WEB_URL: z.url().default('http://localhost:5173'),
   ADMIN_URL: z.url().default('http://localhost:5174'),
-  /** Public base URL of this API, used in links we hand out (offline checkout, exports). */
-  API_URL: z.url().default('http://localhost:4000'),
+  /** Public base URL of this API, used in links we hand out (offline checkout, exports). Default: where it listens. */
+  API_URL: z.url().optional(),
   COOKIE_SECURE: bool.optional(),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Days a number stays live after a failed renewal before it is suspended. */
+  GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   /** How long a number stays held in a cart. */
   HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
   /** `off` keeps graphile-worker out of this process (run `pnpm worker` separately). */
@@ -65,6 +67,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const didwwMode = c.DIDWW_MODE ?? (c.DIDWW_API_KEY ? 'live' : 'fake');
+  if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
+    throw new Error('Invalid configuration:\n  - STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set');
+  }
   if (didwwMode === 'live' && !c.DIDWW_API_KEY) {
     throw new Error('Invalid configuration:\n  - DIDWW_API_KEY: required when DIDWW_MODE=live');
   }

@@ -16,6 +16,11 @@ import { CatalogService } from './modules/catalog/catalog.service';
 import { ReferenceCache } from './modules/catalog/reference-cache';
 import type { ModuleDeps } from './modules/module-deps';
 import { PricingService } from './modules/pricing/pricing.service';
+import { createPaymentGateway } from './integrations/stripe/gateway';
+import type { PaymentGateway } from './integrations/stripe/types';
+import { CheckoutService } from './modules/checkout/checkout.service';
+import { StripeEvents } from './modules/checkout/stripe-events';
+import { OrdersService } from './modules/orders/orders.service';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
@@ -29,10 +34,25 @@ export interface Services {
   email: EmailService;
   cart: CartService;
   reservations: Reservations;
+  orders: OrdersService;
+  checkout: CheckoutService;
+  stripeEvents: StripeEvents;
+  payments: PaymentGateway;
   didww: DidwwProvider;
 }
 
-export function createServices(db: Database, config: Config, clock: Clock, log: Logger = createLogger('silent')): Services {
+/** Where this process can be reached; the offline Stripe twin calls back into it. */
+export interface ProcessUrls {
+  api: () => string;
+}
+
+export function createServices(
+  db: Database,
+  config: Config,
+  clock: Clock,
+  log: Logger = createLogger('silent'),
+  urls: ProcessUrls = { api: () => config.API_URL ?? `http://127.0.0.1:${config.PORT}` },
+): Services {
   const didww = createDidwwClient({
     baseUrl: config.didwwApiUrl,
     apiKey: config.didwwApiKey,
@@ -49,6 +69,15 @@ export function createServices(db: Database, config: Config, clock: Clock, log: 
   const deps: ModuleDeps = { prisma: db.prisma, clock, config, log, audit, didww };
   const catalog = new CatalogService(db.prisma, db.pool, new ReferenceCache(db.prisma, clock), audit);
   const pricing = new PricingService(deps);
+  const payments = createPaymentGateway({
+    secretKey: config.STRIPE_SECRET_KEY,
+    webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+    apiBaseUrl: urls.api,
+    logger: log.child({ component: 'stripe' }),
+  });
+  const email = new EmailService(deps);
+  const cart = new CartService(deps, catalog, pricing);
+  const orders = new OrdersService(deps);
   return {
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
@@ -56,10 +85,14 @@ export function createServices(db: Database, config: Config, clock: Clock, log: 
     audit,
     catalog,
     pricing,
-    cart: new CartService(deps, catalog, pricing),
+    cart,
+    orders,
+    checkout: new CheckoutService(deps, cart, orders, email, payments),
+    stripeEvents: new StripeEvents(deps, email, payments),
+    payments,
     reservations: new Reservations(deps),
     catalogSync: new CatalogSyncService(deps),
-    email: new EmailService(deps),
+    email,
     didww,
   };
 }

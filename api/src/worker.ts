@@ -13,7 +13,8 @@ const log = createLogger(config.LOG_LEVEL, 'worker');
 // Next to a running `pnpm start`, share its embedded PostgreSQL rather than refusing to start.
 const opened = await openDatabase(config, log, { reuseRunning: true });
 const db = createDatabase(opened.url);
-const runner = await startWorker({ pool: db.pool, services: createServices(db, config, systemClock, log), log, concurrency: config.WORKER_CONCURRENCY });
+const services = createServices(db, config, systemClock, log);
+const runner = await startWorker({ pool: db.pool, services, log, concurrency: config.WORKER_CONCURRENCY });
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker running');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -21,6 +22,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     // stop() lets running jobs finish (or returns them to the queue) before we close the pool.
     void runner
       .stop()
+      .then(() => services.email.close())
       .then(() => db.close())
       .then(() => opened.stop())
       .then(() => process.exit(0));

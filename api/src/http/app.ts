@@ -10,6 +10,7 @@ import type { Services } from '../services';
 import { detectApp, resolveViewer } from './request-auth';
 import { requestIdFrom } from './request-id';
 import { sessionCookie } from './session-cookie';
+import { stripeWebhookRouter } from './stripe-webhook';
 
 export interface AppDeps {
   config: Config;
@@ -17,9 +18,11 @@ export interface AppDeps {
   services: Services;
   pool: pg.Pool;
   apollo: ApolloServer<GraphQLContext>;
+  /** Mounted before the 404 handler (e.g. the offline Stripe twin). */
+  extraRoutes?: express.Router;
 }
 
-export function createApp({ config, log, services, pool, apollo }: AppDeps) {
+export function createApp({ config, log, services, pool, apollo, extraRoutes }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY);
@@ -50,6 +53,9 @@ export function createApp({ config, log, services, pool, apollo }: AppDeps) {
     }
   });
 
+  // Before any JSON body parser: the signature covers the raw bytes.
+  app.use(stripeWebhookRouter(services, log));
+
   app.use(
     '/graphql',
     express.json({ limit: '1mb', type: ['application/json', 'application/*+json'] }),
@@ -72,6 +78,8 @@ export function createApp({ config, log, services, pool, apollo }: AppDeps) {
       },
     }),
   );
+
+  if (extraRoutes) app.use(extraRoutes);
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'Not found' });

@@ -33,6 +33,8 @@ export interface TestApi {
 export interface TestApiOptions {
   /** Start a fake DIDWW server for this API (default true): the real client talks to it over HTTP. */
   didww?: boolean | { orderDelayMs?: number };
+  /** Delays between the offline Stripe twin's webhook retries (default: short, for tests). */
+  stripeRetryDelaysMs?: number[];
 }
 
 export async function startTestApi(env: Record<string, string> = {}, opts: TestApiOptions = {}): Promise<TestApi & { close(): Promise<void> }> {
@@ -42,7 +44,12 @@ export async function startTestApi(env: Record<string, string> = {}, opts: TestA
   if (fake) env = { DIDWW_API_URL: fake.url, DIDWW_API_KEY: fake.apiKey, DIDWW_MODE: 'fake', ...env };
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', WORKER: 'off', DATABASE_URL: database.url, ...env });
   const db = createDatabase(database.url, { max: 5 });
-  const server = await createApiServer({ config, db, log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent') });
+  const server = await createApiServer({
+    config,
+    db,
+    log: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
+    offlineStripe: { retryDelaysMs: opts.stripeRetryDelaysMs ?? [20, 50] },
+  });
   const url = await server.listen(0, '127.0.0.1');
 
   async function gql<T>(query: string, variables?: Record<string, unknown>, opts: GqlOptions = {}): Promise<GqlResponse<T>> {
