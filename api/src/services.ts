@@ -20,6 +20,7 @@ import { createPaymentGateway } from './integrations/stripe/gateway';
 import type { PaymentGateway } from './integrations/stripe/types';
 import { CheckoutService } from './modules/checkout/checkout.service';
 import { StripeEvents } from './modules/checkout/stripe-events';
+import { Refunds } from './modules/checkout/refunds';
 import { OrdersService } from './modules/orders/orders.service';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
@@ -37,6 +38,7 @@ export interface Services {
   orders: OrdersService;
   checkout: CheckoutService;
   stripeEvents: StripeEvents;
+  refunds: Refunds;
   payments: PaymentGateway;
   didww: DidwwProvider;
 }
@@ -89,6 +91,7 @@ export function createServices(
     orders,
     checkout: new CheckoutService(deps, cart, orders, email, payments),
     stripeEvents: new StripeEvents(deps, email, payments),
+    refunds: new Refunds(deps, email, payments),
     payments,
     reservations: new Reservations(deps),
     catalogSync: new CatalogSyncService(deps),
