@@ -9,11 +9,12 @@ import { CatalogResolver } from '../modules/catalog/catalog.resolver';
 import { PricingResolver } from '../modules/pricing/pricing.resolver';
 import { EmailResolver } from '../modules/email/email.resolver';
 import { CartResolver } from '../modules/cart/cart.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CheckoutResolver } from '../modules/checkout/checkout.resolver';
 import { OrdersResolver } from '../modules/orders/orders.resolver';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
