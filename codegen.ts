@@ -15,7 +15,7 @@ const clientOutput = (app: 'web' | 'admin'): CodegenConfig['generates'] => ({
       useTypeImports: true,
       // Unions of string literals instead of TS enums: no runtime code, and erasable under isolatedModules.
       enumType: 'string-literal',
-      scalars: { DateTime: 'string' },
+      scalars: { DateTime: 'string', JSON: 'unknown' },
       strictScalars: true,
       nonOptionalTypename: true,
     },

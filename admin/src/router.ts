@@ -1,8 +1,9 @@
 import { safeRedirect } from '@shared/safeRedirect';
+import type { Component } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
 import { apolloClient } from './apollo';
 import { readStaffSession } from './composables/useStaffSession';
-import { DASHBOARD, UPCOMING_SECTIONS } from './lib/sections';
+import { SECTIONS } from './lib/sections';
 import { isStaff } from './lib/staff';
 
 declare module 'vue-router' {
@@ -17,6 +18,14 @@ declare module 'vue-router' {
   }
 }
 
+/** The built sections' pages, by section name; the others get the "coming soon" page. */
+const PAGES: Partial<Record<string, () => Promise<Component>>> = {
+  dashboard: () => import('./pages/DashboardPage.vue'),
+  catalog: () => import('./pages/CatalogPage.vue'),
+  pricing: () => import('./pages/PricingPage.vue'),
+  'sync-runs': () => import('./pages/SyncRunsPage.vue'),
+};
+
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
@@ -25,15 +34,12 @@ export const router = createRouter({
       path: '/',
       component: () => import('./layouts/ConsoleLayout.vue'),
       meta: { staff: true },
-      children: [
-        { path: DASHBOARD.path, name: DASHBOARD.name, component: () => import('./pages/DashboardPage.vue'), meta: { title: DASHBOARD.label } },
-        ...UPCOMING_SECTIONS.map((section) => ({
-          path: section.path,
-          name: section.name,
-          component: () => import('./pages/ComingSoonPage.vue'),
-          meta: { title: section.label, summary: section.summary },
-        })),
-      ],
+      children: SECTIONS.map((section) => ({
+        path: section.path,
+        name: section.name,
+        component: PAGES[section.name] ?? (() => import('./pages/ComingSoonPage.vue')),
+        meta: { title: section.label, summary: section.summary },
+      })),
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
   ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isStaff, roleLabel } from './staff';
+import { canManagePricing, isStaff, roleLabel } from './staff';
 
 describe('isStaff', () => {
   it('lets support and admin accounts in', () => {
@@ -17,5 +17,14 @@ describe('isStaff', () => {
 describe('roleLabel', () => {
   it('names each role for people', () => {
     expect(roleLabel('SUPPORT')).toBe('Support');
+  });
+});
+
+describe('canManagePricing', () => {
+  it('lets admins change prices and nobody else', () => {
+    expect(canManagePricing('ADMIN')).toBe(true);
+    expect(canManagePricing('SUPPORT')).toBe(false);
+    expect(canManagePricing('CUSTOMER')).toBe(false);
+    expect(canManagePricing(null)).toBe(false);
   });
 });

@@ -14,3 +14,9 @@ const ROLE_LABELS: Record<Role, string> = {
 export const roleLabel = (role: Role): string => ROLE_LABELS[role] ?? role;
 
 export const STAFF_ONLY_MESSAGE = 'This console is for NumNinja staff only.';
+
+/** Changing prices is for admins; support staff see the same pages with those controls disabled. The API enforces it too. */
+export const canManagePricing = (role: Role | null | undefined): boolean => role === 'ADMIN';
+
+/** The tooltip on a control only admins may use. */
+export const ADMINS_ONLY = 'Admins only';
