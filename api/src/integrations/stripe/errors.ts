@@ -30,6 +30,12 @@ export class PaymentGatewayError extends Error {
   }
 }
 
+/**
+ * `code` of the `invalid_request` error `removeSubscriptionItem` throws when the item is its
+ * subscription's last one: Stripe refuses to delete it, so cancel the whole subscription instead.
+ */
+export const LAST_SUBSCRIPTION_ITEM = 'last_subscription_item';
+
 export function isPaymentGatewayError(e: unknown, kind?: PaymentGatewayErrorKind): e is PaymentGatewayError {
   return e instanceof PaymentGatewayError && (kind === undefined || e.kind === kind);
 }

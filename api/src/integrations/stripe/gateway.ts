@@ -7,9 +7,9 @@ import Stripe from 'stripe';
 import { z } from 'zod';
 import { systemClock, type Clock } from '../../clock';
 import { checkoutSessionIdempotencyKey, OFFLINE_STRIPE_SECRET_KEY, OFFLINE_STRIPE_WEBHOOK_SECRET, WEBHOOK_TOLERANCE_SECONDS } from './constants';
-import { PaymentGatewayError, toPaymentGatewayError, WebhookSignatureError } from './errors';
+import { LAST_SUBSCRIPTION_ITEM, PaymentGatewayError, toPaymentGatewayError, WebhookSignatureError } from './errors';
 import { toCheckoutSessionDetails } from './mappers';
-import type { CreateCheckoutSessionInput, PaymentGateway, StripeLogger } from './types';
+import type { CreateCheckoutSessionInput, PaymentGateway, RemovedSubscriptionItem, StripeLogger } from './types';
 
 export interface PaymentGatewayOptions {
   /** A real `sk_live_…`/`sk_test_…` key switches to live mode; absent means offline (the twin). */
@@ -160,6 +160,35 @@ export function createPaymentGateway(opts: PaymentGatewayOptions): PaymentGatewa
       };
     },
 
+    async removeSubscriptionItem(subscriptionItemId, { idempotencyKey }) {
+      return call('subscription_items.delete', async (s): Promise<RemovedSubscriptionItem> => {
+        // Stripe's deletion answer is just { id, deleted }: learn the subscription first. A deleted
+        // item is gone (404): either unknown, or removed by an earlier call with this key, which
+        // the delete below replays (and an unknown id fails there with resource_missing).
+        let subscriptionId: string | null = null;
+        try {
+          subscriptionId = (await s.subscriptionItems.retrieve(subscriptionItemId)).subscription;
+        } catch (err) {
+          if (!(err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 404)) throw err;
+        }
+        let deleted: Stripe.DeletedSubscriptionItem;
+        try {
+          deleted = await s.subscriptionItems.del(subscriptionItemId, { proration_behavior: 'none' }, { idempotencyKey });
+        } catch (err) {
+          if (subscriptionId && err instanceof Stripe.errors.StripeInvalidRequestError && err.statusCode === 400) {
+            const last = await lastItemRefusal(s, subscriptionId, subscriptionItemId, err);
+            if (last) throw last;
+          }
+          throw err;
+        }
+        subscriptionId ??= await subscriptionOfDeletedItem(s, subscriptionItemId, clock);
+        if (!subscriptionId) {
+          throw new PaymentGatewayError({ kind: 'invalid_request', code: 'resource_missing', message: `Subscription item ${subscriptionItemId} was deleted, but its subscription could not be found` });
+        }
+        return { id: deleted.id, deleted: true, subscriptionId };
+      });
+    },
+
     verifyWebhook(rawBody, signature) {
       if (!signature) throw new WebhookSignatureError('missing', 'No Stripe-Signature header');
       try {
@@ -171,6 +200,41 @@ export function createPaymentGateway(opts: PaymentGatewayOptions): PaymentGatewa
       }
     },
   };
+}
+
+/**
+ * Stripe refuses to delete a subscription's only item with a plain `invalid_request_error` (no
+ * code): tell that refusal apart by the subscription's state rather than by the message's wording.
+ */
+async function lastItemRefusal(s: Stripe, subscriptionId: string, itemId: string, err: Stripe.errors.StripeError): Promise<PaymentGatewayError | null> {
+  const sub = await s.subscriptions.retrieve(subscriptionId);
+  const items = sub.items;
+  if (sub.status === 'canceled' || items.has_more || items.data.length !== 1 || items.data[0]!.id !== itemId) return null;
+  return new PaymentGatewayError({
+    kind: 'invalid_request',
+    code: LAST_SUBSCRIPTION_ITEM,
+    message: `Subscription item ${itemId} is the last item of ${subscriptionId}; cancel the subscription instead (Stripe: ${err.message})`,
+    ...(err.statusCode !== undefined ? { statusCode: err.statusCode } : {}),
+    ...(err.requestId !== undefined ? { requestId: err.requestId } : {}),
+    cause: err,
+  });
+}
+
+/**
+ * A replayed deletion (same idempotency key, item already gone): the deletion's
+ * `customer.subscription.updated` names the subscription (the item is in `previous_attributes.items`,
+ * no longer in the object). Stripe keeps idempotency keys for 24 hours, so that is as far back as
+ * a replay can reach; an hour more absorbs clock skew.
+ */
+async function subscriptionOfDeletedItem(s: Stripe, itemId: string, clock: Clock): Promise<string | null> {
+  const since = Math.floor(clock.now().getTime() / 1000) - 25 * 3600;
+  const hasItem = (items: unknown) => ((items as { data?: Array<{ id: string }> } | undefined)?.data ?? []).some((si) => si.id === itemId);
+  for await (const e of s.events.list({ type: 'customer.subscription.updated', created: { gte: since }, limit: 100 })) {
+    const sub = e.data.object as Stripe.Subscription;
+    const previous = e.data.previous_attributes as { items?: unknown } | undefined;
+    if (hasItem(previous?.items) && !hasItem(sub.items)) return sub.id;
+  }
+  return null;
 }
 
 /** One recurring monthly line per number, plus its one-time setup fee when there is one. */

@@ -1,5 +1,5 @@
 export { createPaymentGateway, type PaymentGatewayOptions } from './gateway';
-export { PaymentGatewayError, WebhookSignatureError, isPaymentGatewayError, toPaymentGatewayError } from './errors';
+export { LAST_SUBSCRIPTION_ITEM, PaymentGatewayError, WebhookSignatureError, isPaymentGatewayError, toPaymentGatewayError } from './errors';
 export type { PaymentGatewayErrorKind, WebhookSignatureFailure } from './errors';
 export type * from './types';
 export {

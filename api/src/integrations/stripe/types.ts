@@ -99,6 +99,13 @@ export interface CancelSubscriptionResult {
   canceledAt: Date | null;
 }
 
+export interface RemovedSubscriptionItem {
+  id: string;
+  deleted: true;
+  /** The subscription the item was removed from (it keeps its other items). */
+  subscriptionId: string;
+}
+
 export interface PaymentGateway {
   /** `live` with a real STRIPE_SECRET_KEY, `offline` against the twin. Same code path either way. */
   readonly mode: 'live' | 'offline';
@@ -108,6 +115,14 @@ export interface PaymentGateway {
   expireCheckoutSession(id: string): Promise<{ id: string; status: string | null }>;
   refund(input: RefundInput): Promise<RefundResult>;
   cancelSubscription(subscriptionId: string, opts: { atPeriodEnd: boolean }): Promise<CancelSubscriptionResult>;
+  /**
+   * Removes one item (one number) from its subscription with `proration_behavior: 'none'` (refunds
+   * are made by hand); Stripe then sends `customer.subscription.updated`. The subscription's last
+   * item cannot be removed: that throws `invalid_request` with code `last_subscription_item`
+   * (`LAST_SUBSCRIPTION_ITEM`) — cancel the subscription instead. A retry with the same key
+   * returns the same result and removes nothing more.
+   */
+  removeSubscriptionItem(subscriptionItemId: string, opts: { idempotencyKey: string }): Promise<RemovedSubscriptionItem>;
   /** Checks `Stripe-Signature` over the exact bytes received; throws `WebhookSignatureError`. */
   verifyWebhook(rawBody: Buffer, signature: string | undefined): Stripe.Event;
 }

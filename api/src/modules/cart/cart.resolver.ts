@@ -18,8 +18,9 @@ export class CartResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('availableNumberId', () => ID, { description: 'The number to hold (from availableNumbers).' }) availableNumberId: string,
   ): Promise<CartPayload> {
-    const result = await ctx.services.cart.add(requireViewer(ctx).userId, availableNumberId);
-    return result.ok ? { cart: result.value, errors: [] } : { cart: null, errors: result.errors };
+    const userId = requireViewer(ctx).userId;
+    const result = await ctx.services.cart.add(userId, availableNumberId);
+    return result.ok ? lazyCart(ctx, userId) : { cart: null, errors: result.errors };
   }
 
   @Authorized()
@@ -28,7 +29,19 @@ export class CartResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('cartItemId', () => ID, { description: 'The cart item.' }) cartItemId: string,
   ): Promise<CartPayload> {
-    const result = await ctx.services.cart.remove(requireViewer(ctx).userId, cartItemId);
-    return result.ok ? { cart: result.value, errors: [] } : { cart: null, errors: result.errors };
+    const userId = requireViewer(ctx).userId;
+    const result = await ctx.services.cart.remove(userId, cartItemId);
+    return result.ok ? lazyCart(ctx, userId) : { cart: null, errors: result.errors };
   }
+}
+
+/** The cart is read only if the client selected it: adding to a cart should not cost a cart render. */
+function lazyCart(ctx: GraphQLContext, userId: string): CartPayload {
+  let cart: Promise<Cart> | undefined;
+  return {
+    get cart() {
+      return (cart ??= ctx.services.cart.cart(userId)) as unknown as Cart;
+    },
+    errors: [],
+  };
 }

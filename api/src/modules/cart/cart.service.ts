@@ -40,23 +40,27 @@ export class CartService {
     return this.view(items);
   }
 
-  async add(userId: string, availableNumberId: string): Promise<Result<Cart>> {
+  async add(userId: string, availableNumberId: string): Promise<Result<true>> {
     if (!UUID.test(availableNumberId)) {
       return fail(userError(ErrorCode.NOT_FOUND, 'No such number.', ['availableNumberId']));
     }
     const now = this.deps.clock.now();
     const outcome = await this.deps.prisma.$transaction(async (tx) => {
-      const cart = await tx.cart.upsert({ where: { userId }, create: { userId }, update: {}, select: { id: true } });
-      // Serialise concurrent adds to one cart so the item limit holds.
-      await tx.$executeRaw`SELECT id FROM carts WHERE id = ${cart.id}::uuid FOR UPDATE`;
-      const mine = await tx.cartItem.findFirst({ where: { cartId: cart.id, availableNumberId } });
-      if (mine && mine.holdExpiresAt > now) return 'already' as const;
-      if (mine) await dropItems(tx, [mine.id], now);
-      const live = await tx.cartItem.count({ where: { cartId: cart.id, holdExpiresAt: { gt: now } } });
-      if (live >= CART_ITEM_LIMIT) return 'full' as const;
-      const exists = await tx.availableNumber.findUnique({ where: { id: availableNumberId }, select: { id: true } });
-      if (!exists) return 'missing' as const;
-      const hold = await takeHold(tx, { cartId: cart.id, availableNumberId, now, expiresAt: new Date(now.getTime() + this.holdMs) });
+      // Upserting the cart row also locks it: concurrent adds to one cart queue up, so the limit holds.
+      const [cart] = await tx.$queryRaw<Array<{ id: string }>>`
+        INSERT INTO carts (id, user_id, created_at, updated_at) VALUES (gen_random_uuid(), ${userId}::uuid, ${now}::timestamptz, ${now}::timestamptz)
+        ON CONFLICT (user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at RETURNING id`;
+      const [state] = await tx.$queryRaw<Array<{ mine_id: string | null; mine_live: boolean | null; live: number; exists: boolean }>>`
+        SELECT (SELECT id FROM cart_items WHERE cart_id = ${cart!.id}::uuid AND available_number_id = ${availableNumberId}::uuid) AS mine_id,
+               (SELECT hold_expires_at > ${now}::timestamptz FROM cart_items WHERE cart_id = ${cart!.id}::uuid AND available_number_id = ${availableNumberId}::uuid) AS mine_live,
+               (SELECT count(*)::int FROM cart_items WHERE cart_id = ${cart!.id}::uuid AND hold_expires_at > ${now}::timestamptz) AS live,
+               EXISTS (SELECT 1 FROM available_numbers WHERE id = ${availableNumberId}::uuid) AS exists`;
+      if (state!.mine_live) return 'already' as const;
+      if (state!.mine_id) await dropItems(tx, [state!.mine_id], now);
+      if (state!.live >= CART_ITEM_LIMIT) return 'full' as const;
+      if (!state!.exists) return 'missing' as const;
+      const cartId = cart!.id;
+      const hold = await takeHold(tx, { cartId, availableNumberId, now, expiresAt: new Date(now.getTime() + this.holdMs) });
       return hold.taken ? ('added' as const) : ('unavailable' as const);
     });
     switch (outcome) {
@@ -67,12 +71,12 @@ export class CartService {
       case 'unavailable':
         return fail(userError(ErrorCode.NUMBER_UNAVAILABLE, 'Sorry, someone else has just taken this number.', ['availableNumberId']));
       default:
-        return ok(await this.cart(userId));
+        return ok(true);
     }
   }
 
-  async remove(userId: string, cartItemId: string): Promise<Result<Cart>> {
-    const notFound = fail<Cart>(userError(ErrorCode.NOT_FOUND, 'That item is not in your cart.', ['cartItemId']));
+  async remove(userId: string, cartItemId: string): Promise<Result<true>> {
+    const notFound = fail<true>(userError(ErrorCode.NOT_FOUND, 'That item is not in your cart.', ['cartItemId']));
     if (!UUID.test(cartItemId)) return notFound;
     const items = await this.itemRows(userId);
     const item = items.find((i) => i.id === cartItemId);
@@ -81,7 +85,7 @@ export class CartService {
       return fail(userError(ErrorCode.VALIDATION, 'This number is in a checkout that is still open. Finish or cancel it first.', ['cartItemId']));
     }
     await this.deps.prisma.$transaction((tx) => dropItems(tx, [cartItemId], this.deps.clock.now()));
-    return ok(await this.cart(userId));
+    return ok(true);
   }
 
   /** The hold-expiry job: drops holds that ran out, a batch at a time. Safe to run twice. */
@@ -100,12 +104,13 @@ export class CartService {
 
   /** Monthly prices after the volume tiers of each item's pricing rule, for `quantity` numbers bought together. */
   async discountedMonthly(items: Array<{ skuId: string; monthlyPrice: number }>): Promise<number[]> {
-    return Promise.all(
-      items.map(async (i) => {
-        const quote = await this.pricing.quote(i.skuId);
-        return quote ? priceForQuantity(quote.rule, { price: i.monthlyPrice, cost: quote.monthlyCost }, items.length) : i.monthlyPrice;
-      }),
-    );
+    // Tiers start at two numbers: a single number never has a volume discount.
+    if (items.length < 2) return items.map((i) => i.monthlyPrice);
+    const quotes = await this.pricing.quotes(items.map((i) => i.skuId));
+    return items.map((i) => {
+      const quote = quotes.get(i.skuId);
+      return quote ? priceForQuantity(quote.rule, { price: i.monthlyPrice, cost: quote.monthlyCost }, items.length) : i.monthlyPrice;
+    });
   }
 
   private async itemRows(userId: string): Promise<ItemRow[]> {

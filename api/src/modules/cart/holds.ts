@@ -16,29 +16,44 @@ export async function takeHold(
   tx: Tx,
   args: { cartId: string; availableNumberId: string; now: Date; expiresAt: Date },
 ): Promise<{ taken: true; itemId: string } | { taken: false }> {
-  // A hold that ran out (and is not under an open checkout) no longer counts.
-  await releaseExpiredHold(tx, args.availableNumberId, args.now);
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    INSERT INTO cart_items (id, cart_id, available_number_id, setup_price, monthly_price, currency, hold_expires_at, created_at, updated_at)
-    SELECT gen_random_uuid(), ${args.cartId}::uuid, n.id, n.setup_price, n.monthly_price, n.currency, ${args.expiresAt}::timestamptz, ${args.now}::timestamptz, ${args.now}::timestamptz
-    FROM available_numbers n
-    WHERE n.id = ${args.availableNumberId}::uuid AND n.status IN ('AVAILABLE', 'HELD')
-    ON CONFLICT (available_number_id) DO NOTHING
-    RETURNING id`;
-  const item = rows[0];
-  if (!item) return { taken: false };
-  await tx.$executeRaw`UPDATE available_numbers SET status = 'HELD', updated_at = ${args.now}::timestamptz WHERE id = ${args.availableNumberId}::uuid`;
-  await enqueueJob(tx, RESERVE_TASK, { cartItemId: item.id }, { jobKey: `reserve:${item.id}`, maxAttempts: 5 });
-  return { taken: true, itemId: item.id };
+  let itemId = await insertHold(tx, args);
+  if (!itemId) {
+    // Someone's hold is in the way; if it ran out (and is not under an open checkout) it no longer counts.
+    if (await releaseExpiredHold(tx, args.availableNumberId, args.now)) itemId = await insertHold(tx, args);
+  }
+  return itemId ? { taken: true, itemId } : { taken: false };
 }
 
-async function releaseExpiredHold(tx: Tx, availableNumberId: string, now: Date): Promise<void> {
+/**
+ * One statement: the hold row, the number marked HELD and the DIDWW reservation job — the hot path
+ * of adding to a cart is a single round trip inside its transaction.
+ */
+async function insertHold(tx: Tx, args: { cartId: string; availableNumberId: string; now: Date; expiresAt: Date }): Promise<string | null> {
+  const rows = await tx.$queryRaw<Array<{ id: string; jobs: number }>>`
+    WITH ins AS (
+      INSERT INTO cart_items (id, cart_id, available_number_id, setup_price, monthly_price, currency, hold_expires_at, created_at, updated_at)
+      SELECT gen_random_uuid(), ${args.cartId}::uuid, n.id, n.setup_price, n.monthly_price, n.currency, ${args.expiresAt}::timestamptz, ${args.now}::timestamptz, ${args.now}::timestamptz
+      FROM available_numbers n
+      WHERE n.id = ${args.availableNumberId}::uuid AND n.status IN ('AVAILABLE', 'HELD')
+      ON CONFLICT (available_number_id) DO NOTHING
+      RETURNING id, available_number_id),
+    held AS (
+      UPDATE available_numbers SET status = 'HELD', updated_at = ${args.now}::timestamptz
+      WHERE id IN (SELECT available_number_id FROM ins)),
+    job AS (
+      SELECT graphile_worker.add_job(${RESERVE_TASK}, json_build_object('cartItemId', ins.id), job_key => 'reserve:' || ins.id, max_attempts => 5) FROM ins)
+    SELECT ins.id, (SELECT count(*)::int FROM job) AS jobs FROM ins`;
+  return rows[0]?.id ?? null;
+}
+
+async function releaseExpiredHold(tx: Tx, availableNumberId: string, now: Date): Promise<boolean> {
   const gone = await tx.$queryRaw<Array<{ didww_reservation_id: string | null }>>`
     DELETE FROM cart_items ci
     WHERE ci.available_number_id = ${availableNumberId}::uuid AND ci.hold_expires_at <= ${now}::timestamptz
       AND NOT ${inOpenCheckout(Prisma.sql`ci.available_number_id`)}
     RETURNING ci.didww_reservation_id`;
   for (const g of gone) await releaseReservationLater(tx, g.didww_reservation_id);
+  return gone.length > 0;
 }
 
 /** Drops cart items (and their holds) and puts their numbers back on sale unless sold meanwhile. */

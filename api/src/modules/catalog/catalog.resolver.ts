@@ -1,4 +1,5 @@
-import { Arg, Authorized, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Authorized, Ctx, Field, ID, Info, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role } from '../../generated/prisma/enums';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
 import { forbidden, UserError } from '../../graphql/errors';
@@ -60,8 +61,9 @@ export class CatalogResolver {
     @Arg('sort', () => AvailableNumberSort, { nullable: true, description: 'Order; cheapest first by default.' }) sort?: AvailableNumberSort | null,
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor (`endCursor`) of the previous page.' }) after?: string | null,
+    @Info() info?: GraphQLResolveInfo,
   ) {
-    return ctx.services.catalog.search(filter, sort, after, pageSize(first));
+    return ctx.services.catalog.search(filter, sort, after, pageSize(first), { withCount: selects(info, 'totalCount') });
   }
 
   @Query(() => AvailableNumber, { nullable: true, description: 'One number by id (also after it sold: then `available` is false).' })
@@ -79,4 +81,12 @@ export class CatalogResolver {
     const result = await ctx.services.catalog.setCountryEnabled(actorOf(ctx), countryId, enabled);
     return result.ok ? { country: result.value, errors: [] } : { country: null, errors: result.errors };
   }
+}
+
+/**
+ * Whether the query selects `field` on this result, so the service can fetch it in the same round
+ * trip. Fragments are not expanded: they count as "maybe", which only costs the count.
+ */
+function selects(info: GraphQLResolveInfo | undefined, field: string): boolean {
+  return !!info?.fieldNodes.some((node) => node.selectionSet?.selections.some((sel) => (sel.kind === 'Field' ? sel.name.value === field : true)));
 }

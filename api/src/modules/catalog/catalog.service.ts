@@ -8,7 +8,7 @@ import { toMoney } from '../../graphql/money.type';
 import { money } from '../../lib/money';
 import type { Actor, AuditService } from '../audit/audit.service';
 import type { AreaCode, AvailableNumber, AvailableNumberFilter, AvailableNumberSort, Country, Region } from './catalog.types';
-import { countNumbers, cursorOf, parseSearchCursor, searchNumbers, type NumberRow } from './number-search';
+import { countNumbers, cursorOf, parseSearchCursor, searchNumbers, searchNumbersWithCount, type NumberRow } from './number-search';
 import type { CountryRef, ReferenceCache } from './reference-cache';
 
 type Snapshot = Awaited<ReturnType<ReferenceCache['get']>>;
@@ -59,6 +59,7 @@ export class CatalogService {
     sort: AvailableNumberSort | null | undefined,
     after: string | null | undefined,
     limit: number,
+    opts: { withCount?: boolean } = {},
   ): Promise<ConnectionShape<AvailableNumber>> {
     const criteria = parseSearchFilter(filter, sort);
     const cursor = parseSearchCursor(after, criteria.sort);
@@ -74,12 +75,16 @@ export class CatalogService {
     // Both id and ISO given but naming different countries: nothing can match.
     const conflicting = criteria.countryId && criteria.countryIso && snap.countries.get(criteria.countryId)?.isoCode !== criteria.countryIso;
     const nothing = countryIds.length === 0 || conflicting;
-    const rows = nothing ? [] : await searchNumbers(this.pool, criteria, countryIds, cursor, limit);
+    if (nothing) {
+      return toConnection<NumberRow, AvailableNumber>([], limit, { hasPrevious: cursor !== null, cursorOf: () => null, toNode: (r) => this.toNumber(r, snap), count: async () => 0 });
+    }
+    const found = opts.withCount ? await searchNumbersWithCount(this.pool, criteria, countryIds, cursor, limit) : null;
+    const rows = found ? found.rows : await searchNumbers(this.pool, criteria, countryIds, cursor, limit);
     return toConnection(rows, limit, {
       hasPrevious: cursor !== null,
       cursorOf: (r) => cursorOf(r, criteria.sort),
       toNode: (r) => this.toNumber(r, snap),
-      count: async () => (nothing ? 0 : countNumbers(this.pool, criteria, countryIds)),
+      count: async () => (found ? found.total : countNumbers(this.pool, criteria, countryIds)),
     });
   }
 

@@ -90,6 +90,29 @@ export class PricingService {
     };
   }
 
+  /** Quotes for many SKUs at once: the rules in force are read once, not once per SKU. */
+  async quotes(skuIds: readonly string[], at: Date = this.deps.clock.now()): Promise<Map<string, SkuQuote>> {
+    const ids = [...new Set(skuIds)].filter((id) => UUID.test(id));
+    const out = new Map<string, SkuQuote>();
+    if (ids.length === 0) return out;
+    const [skus, rules] = await Promise.all([
+      this.deps.prisma.sku.findMany({ where: { id: { in: ids } }, include: { didGroup: { select: { countryId: true } } } }),
+      rulesInForceAt(this.deps.prisma, at),
+    ]);
+    for (const sku of skus) {
+      const rule = governingRule(rules, { didGroupId: sku.didGroupId, countryId: sku.didGroup.countryId }, at);
+      if (!rule || rule.currency.trim() !== sku.currency.trim()) continue;
+      out.set(sku.id, {
+        rule: { ...rule, volumeTiers: tiersOf(rule) },
+        ...skuSellPrices(sku, rule),
+        currency: sku.currency.trim(),
+        setupCost: sku.setupCost,
+        monthlyCost: sku.monthlyCost,
+      });
+    }
+    return out;
+  }
+
   /** A country's DID groups, for choosing a rule's scope. */
   async didGroups(countryId: string): Promise<DidGroupSummary[]> {
     if (!UUID.test(countryId)) return [];

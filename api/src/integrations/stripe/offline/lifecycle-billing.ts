@@ -4,10 +4,10 @@
  * the app asks for through the API). Each commits its objects and events in one transaction.
  */
 import type { TwinContext } from './context';
-import { invalid } from './errors';
+import { invalid, noSuch } from './errors';
 import { event, type RequestInfo } from './events';
 import { addMonths, unix } from './ids';
-import { invoice, type Customer, type Invoice, type Subscription } from './objects-billing';
+import { invoice, type Customer, type Invoice, type Subscription, type SubscriptionItem } from './objects-billing';
 import { refund, type Charge, type PaymentIntent, type Refund } from './objects-payments';
 import type { Transition } from './lifecycle-checkout';
 import { lineText, nextInvoiceNumber, settleInvoice } from './settle';
@@ -105,6 +105,32 @@ export async function setCancelAtPeriodEnd(ctx: TwinContext, subId: string, flag
     const events = [event('customer.subscription.updated', sub, now, request, previous)];
     await store.put(sub, ...events);
     return { value: sub, events, changed: true };
+  });
+}
+
+/** What Stripe answers when asked to delete a subscription's only item (an `invalid_request_error`, 400). */
+export const LAST_ITEM_MESSAGE =
+  'A subscription must have at least one active plan. To cancel a subscription, please use the cancel API endpoint on /v1/subscriptions.';
+
+/**
+ * Deletes one item from its subscription (no prorations: the twin models none, see billing-api):
+ * `customer.subscription.updated` with the previous `items`. A subscription's last item cannot go,
+ * as on Stripe; a deleted item is gone (404), as on Stripe.
+ */
+export async function removeItem(ctx: TwinContext, itemId: string, request: RequestInfo | null): Promise<Transition<SubscriptionItem>> {
+  const subId = await ctx.store.subscriptionIdForItem(itemId);
+  if (!subId) throw noSuch('subscription item', itemId);
+  return ctx.store.transaction([subId], async (store) => {
+    const sub = await lockSub(store, subId);
+    const item = sub.items.data.find((si) => si.id === itemId);
+    if (!item) throw noSuch('subscription item', itemId); // deleted by a concurrent request
+    if (sub.items.data.length === 1) throw invalid(LAST_ITEM_MESSAGE);
+    const now = unix(ctx.clock.now());
+    const previous = { items: structuredClone(sub.items) };
+    sub.items.data = sub.items.data.filter((si) => si.id !== itemId);
+    const events = [event('customer.subscription.updated', sub, now, request, previous)];
+    await store.put(sub, ...events);
+    return { value: item, events, changed: true };
   });
 }
 
