@@ -1,3 +1,4 @@
+import Stripe from 'stripe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/db';
 import { OFFLINE_STRIPE_SECRET_KEY } from './constants';
@@ -118,5 +119,24 @@ describe('removeSubscriptionItem through the real stripe library against the off
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { type: 'invalid_request_error', param: 'proration_behavior' } });
     expect((await itemsOf(order.sessionId)).map((i) => i.id)).toEqual([order.first, order.second]);
+  });
+});
+
+describe('GET /v1/events on the twin (what a replayed removal looks through)', () => {
+  it('lists newest first, filters by type and created, and pages without overlap', async () => {
+    const order = await paidOrder('ev-list');
+    await h.gateway.removeSubscriptionItem(order.first, { idempotencyKey: 'remove-number:ev-list-l1' });
+    const url = new URL(h.url);
+    const stripe = new Stripe(OFFLINE_STRIPE_SECRET_KEY, { host: url.hostname, port: Number(url.port), protocol: 'http', maxNetworkRetries: 0 });
+    const all = (await stripe.events.list({ limit: 100 })).data;
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const created = all.map((e) => e.created);
+    expect([...created].sort((a, b) => b - a)).toEqual(created);
+    const paged = await stripe.events.list({ limit: 2 }).autoPagingToArray({ limit: 1000 });
+    expect(paged.map((e) => e.id)).toEqual(all.map((e) => e.id));
+    const updates = await stripe.events.list({ type: 'customer.subscription.updated', created: { gte: created.at(-1)! } }).autoPagingToArray({ limit: 1000 });
+    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.every((e) => e.type === 'customer.subscription.updated')).toBe(true);
+    expect((await stripe.events.list({ created: { gt: created[0]! } })).data).toEqual([]);
   });
 });

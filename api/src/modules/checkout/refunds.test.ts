@@ -32,6 +32,10 @@ describe('staff refunds', () => {
     expect(r1.order.status).toBe('PARTIALLY_REFUNDED');
     expect(r1.order.lines[0]).toMatchObject({ status: 'REFUNDED', refunded: { amount: lines[0]!.setupPrice + lines[0]!.monthlyPrice } });
     expect(r1.order.payments[0].status).toBe('PARTIALLY_REFUNDED');
+    // The refunded number no longer bills: its subscription item is gone, the other stays.
+    const sub = await api.db.prisma.offlineStripeObject.findFirstOrThrow({ where: { type: 'subscription' } , orderBy: { createdAt: 'desc' } });
+    expect(JSON.stringify(sub.data)).not.toContain(lines[0]!.id);
+    expect(JSON.stringify(sub.data)).toContain(lines[1]!.id);
 
     const again = await api.gql(REFUND, { o: order.id, l: [lines[0]!.id] }, { token: staff.token });
     expect(again.body.data!.refundOrder.errors[0]).toMatchObject({ code: 'VALIDATION', field: ['lineIds'] });

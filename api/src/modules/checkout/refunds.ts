@@ -1,6 +1,7 @@
 import { ErrorCode, fail, ok, userError, type Result } from '../../graphql/errors';
 import { enqueueJob } from '../../jobs/enqueue';
 import { formatMoney, money } from '../../lib/money';
+import { isPaymentGatewayError, LAST_SUBSCRIPTION_ITEM } from '../../integrations/stripe/errors';
 import type { PaymentGateway } from '../../integrations/stripe/types';
 import type { Actor } from '../audit/audit.service';
 import type { EmailService } from '../email/email.service';
@@ -40,7 +41,7 @@ export class Refunds {
     const note = reason?.trim().slice(0, 500) || 'Refunded by staff';
     const cur = order.currency.trim();
 
-    const done: Array<{ e164: string; amount: number }> = [];
+    const done: Array<{ e164: string; amount: number; subscriptionItemId: string | null }> = [];
     for (const line of chosen) {
       const amount = line.setupPrice + line.monthlyPrice - line.refundedAmount;
       let refund;
@@ -76,7 +77,7 @@ export class Refunds {
         await tx.orderEvent.create({ data: { orderId: order.id, type: 'refunded', message: `Refunded ${formatMoney(money(amount, cur))} for ${line.e164}.`, data: { refundId: refund.id, reason: note } } });
         await this.deps.audit.record(actor, { action: 'order.refund', targetType: 'Order', targetId: order.id, data: { orderLineId: line.id, amount, refundId: refund.id, reason: note } }, tx);
       });
-      done.push({ e164: line.e164, amount });
+      done.push({ e164: line.e164, amount, subscriptionItemId: line.purchasedNumber?.stripeSubscriptionItemId ?? null });
     }
 
     const lines = await prisma.orderLine.findMany({ where: { orderId: order.id } });
@@ -98,17 +99,34 @@ export class Refunds {
         },
       });
     });
-    await this.stopBilling(order.stripeSubscriptionId, allRefunded);
+    await this.stopBilling(order.stripeSubscriptionId, allRefunded, done.map((d) => d.subscriptionItemId));
     return done.length === chosen.length
       ? ok({ refundedLines: done.length })
       : fail(userError(ErrorCode.PAYMENT_FAILED, `Refunded ${done.length} of ${chosen.length} lines; the provider refused the rest. Try again.`));
   }
 
-  /** No more invoices for refunded numbers: the whole subscription ends when every line is refunded. */
-  private async stopBilling(subscriptionId: string | null, everything: boolean): Promise<void> {
-    if (!subscriptionId || !everything) return;
-    await this.payments.cancelSubscription(subscriptionId, { atPeriodEnd: false }).catch((err: unknown) => {
-      this.deps.log.error({ err, subscriptionId }, 'could not cancel the subscription after a full refund');
-    });
+  /**
+   * No more invoices for refunded numbers: their subscription items go, or the whole subscription
+   * when every line is refunded (Stripe keeps at least one item on a live subscription).
+   */
+  private async stopBilling(subscriptionId: string | null, everything: boolean, itemIds: Array<string | null>): Promise<void> {
+    if (!subscriptionId) return;
+    const cancelAll = () =>
+      this.payments.cancelSubscription(subscriptionId, { atPeriodEnd: false }).then(() => undefined);
+    try {
+      if (everything) return await cancelAll();
+      for (const itemId of itemIds) {
+        if (!itemId) continue;
+        try {
+          await this.payments.removeSubscriptionItem(itemId, { idempotencyKey: `remove-item:${itemId}` });
+        } catch (err) {
+          if (isPaymentGatewayError(err) && err.code === LAST_SUBSCRIPTION_ITEM) return await cancelAll();
+          throw err;
+        }
+      }
+    } catch (err) {
+      // The refund stands; staff see billing still running in Stripe and can stop it there.
+      this.deps.log.error({ err, subscriptionId }, 'could not stop billing for refunded numbers');
+    }
   }
 }
