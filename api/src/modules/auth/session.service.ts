@@ -1,4 +1,7 @@
+import type pg from 'pg';
 import type { PrismaClient } from '../../db/prisma';
+import { queryPrepared } from '../../db/prepared';
+import { Prisma } from '../../generated/prisma/client';
 import type { Role, SessionApp } from '../../generated/prisma/enums';
 import type { Clock } from '../../clock';
 import { hashToken, newSessionToken } from './tokens';
@@ -22,9 +25,23 @@ export interface SessionMeta {
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
 /** Server-side sessions: the browser holds an opaque token, Postgres holds the truth (and revocation). */
+interface SessionRow {
+  id: string;
+  app: string;
+  expires_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+  user_id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabled_at: Date | null;
+}
+
 export class SessionService {
   constructor(
     private readonly prisma: PrismaClient,
+    private readonly pool: pg.Pool,
     private readonly clock: Clock,
     private readonly ttlMs: number,
   ) {}
@@ -48,17 +65,18 @@ export class SessionService {
 
   /** The viewer behind a token, or null when it is unknown, expired, revoked or its user disabled. */
   async resolve(token: string): Promise<Viewer | null> {
-    const session = await this.prisma.session.findUnique({
-      where: { tokenHash: hashToken(token) },
-      include: { user: { select: { id: true, email: true, name: true, role: true, disabledAt: true } } },
-    });
+    // Every signed-in request starts here, so it is one prepared statement on the pool.
+    const [s] = await queryPrepared<SessionRow>(
+      this.pool,
+      Prisma.sql`SELECT s.id, s.app::text AS app, s.expires_at, s.last_seen_at, s.revoked_at, u.id AS user_id, u.email, u.name, u.role::text AS role, u.disabled_at
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ${hashToken(token)}`,
+    );
     const now = this.clock.now();
-    if (!session || session.revokedAt || session.expiresAt <= now || session.user.disabledAt) return null;
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    if (!s || s.revoked_at || s.expires_at <= now || s.disabled_at) return null;
+    if (now.getTime() - s.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
+      await this.prisma.session.update({ where: { id: s.id }, data: { lastSeenAt: now } });
     }
-    const { user } = session;
-    return { userId: user.id, email: user.email, name: user.name, role: user.role, sessionId: session.id, app: session.app };
+    return { userId: s.user_id, email: s.email, name: s.name, role: s.role as Role, sessionId: s.id, app: s.app as SessionApp };
   }
 
   async revoke(sessionId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { Prisma } from '../../generated/prisma/client';
 import { ErrorCode, fail, ok, userError, type Result } from '../../graphql/errors';
 import { toMoney } from '../../graphql/money.type';
@@ -7,7 +8,8 @@ import type { ModuleDeps } from '../module-deps';
 import { priceForQuantity } from '../pricing/markup';
 import type { PricingService } from '../pricing/pricing.service';
 import type { Cart, CartItem } from './cart.types';
-import { dropItems, expiredItemIds, inOpenCheckout, takeHold } from './holds';
+import { pgRunner, pgTransaction } from '../../db/sql-runner';
+import { dropItems, expiredItemIds, inOpenCheckout, lockCart, takeHold } from './holds';
 
 export const CART_ITEM_LIMIT = 10;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -27,6 +29,8 @@ interface ItemRow {
 export class CartService {
   constructor(
     private readonly deps: ModuleDeps,
+    /** Holds run on pg directly: the hot path of the storefront (see db/sql-runner.ts). */
+    private readonly pool: pg.Pool,
     private readonly catalog: CatalogService,
     private readonly pricing: PricingService,
   ) {}
@@ -45,22 +49,13 @@ export class CartService {
       return fail(userError(ErrorCode.NOT_FOUND, 'No such number.', ['availableNumberId']));
     }
     const now = this.deps.clock.now();
-    const outcome = await this.deps.prisma.$transaction(async (tx) => {
-      // Upserting the cart row also locks it: concurrent adds to one cart queue up, so the limit holds.
-      const [cart] = await tx.$queryRaw<Array<{ id: string }>>`
-        INSERT INTO carts (id, user_id, created_at, updated_at) VALUES (gen_random_uuid(), ${userId}::uuid, ${now}::timestamptz, ${now}::timestamptz)
-        ON CONFLICT (user_id) DO UPDATE SET updated_at = EXCLUDED.updated_at RETURNING id`;
-      const [state] = await tx.$queryRaw<Array<{ mine_id: string | null; mine_live: boolean | null; live: number; exists: boolean }>>`
-        SELECT (SELECT id FROM cart_items WHERE cart_id = ${cart!.id}::uuid AND available_number_id = ${availableNumberId}::uuid) AS mine_id,
-               (SELECT hold_expires_at > ${now}::timestamptz FROM cart_items WHERE cart_id = ${cart!.id}::uuid AND available_number_id = ${availableNumberId}::uuid) AS mine_live,
-               (SELECT count(*)::int FROM cart_items WHERE cart_id = ${cart!.id}::uuid AND hold_expires_at > ${now}::timestamptz) AS live,
-               EXISTS (SELECT 1 FROM available_numbers WHERE id = ${availableNumberId}::uuid) AS exists`;
-      if (state!.mine_live) return 'already' as const;
-      if (state!.mine_id) await dropItems(tx, [state!.mine_id], now);
-      if (state!.live >= CART_ITEM_LIMIT) return 'full' as const;
-      if (!state!.exists) return 'missing' as const;
-      const cartId = cart!.id;
-      const hold = await takeHold(tx, { cartId, availableNumberId, now, expiresAt: new Date(now.getTime() + this.holdMs) });
+    const outcome = await pgTransaction(this.pool, async (sql) => {
+      const state = await lockCart(sql, userId, availableNumberId, now);
+      if (state.mine_live) return 'already' as const;
+      if (state.mine_id) await dropItems(sql, [state.mine_id], now);
+      if (state.live >= CART_ITEM_LIMIT) return 'full' as const;
+      if (!state.exists) return 'missing' as const;
+      const hold = await takeHold(sql, { cartId: state.cart_id, availableNumberId, now, expiresAt: new Date(now.getTime() + this.holdMs) });
       return hold.taken ? ('added' as const) : ('unavailable' as const);
     });
     switch (outcome) {
@@ -84,15 +79,15 @@ export class CartService {
     if (item.inCheckout) {
       return fail(userError(ErrorCode.VALIDATION, 'This number is in a checkout that is still open. Finish or cancel it first.', ['cartItemId']));
     }
-    await this.deps.prisma.$transaction((tx) => dropItems(tx, [cartItemId], this.deps.clock.now()));
+    await pgTransaction(this.pool, (sql) => dropItems(sql, [cartItemId], this.deps.clock.now()));
     return ok(true);
   }
 
   /** The hold-expiry job: drops holds that ran out, a batch at a time. Safe to run twice. */
   async expireHolds(limit = 500): Promise<number> {
     const now = this.deps.clock.now();
-    const ids = await expiredItemIds(this.deps.prisma, now, limit);
-    return this.deps.prisma.$transaction((tx) => dropItems(tx, ids, now));
+    const ids = await expiredItemIds(pgRunner(this.pool), now, limit);
+    return pgTransaction(this.pool, (sql) => dropItems(sql, ids, now));
   }
 
   /** The live items of a user's cart: what checkout turns into order lines. */
