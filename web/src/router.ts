@@ -25,6 +25,16 @@ export const router = createRouter({
     { path: '/sign-up', name: 'sign-up', component: () => import('./pages/SignUpPage.vue'), meta: { title: 'Create your account', guestOnly: true } },
     { path: '/sign-in', name: 'sign-in', component: () => import('./pages/SignInPage.vue'), meta: { title: 'Sign in', guestOnly: true } },
     { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue'), meta: { title: 'Your account', requiresAuth: true } },
+    { path: '/cart', name: 'cart', component: () => import('./pages/CartPage.vue'), meta: { title: 'Your cart', requiresAuth: true } },
+    // Where Stripe Checkout (or the offline checkout page) sends the customer after paying.
+    {
+      path: '/checkout/success',
+      name: 'checkout-success',
+      component: () => import('./pages/CheckoutSuccessPage.vue'),
+      meta: { title: 'Payment received', requiresAuth: true },
+    },
+    { path: '/orders', name: 'orders', component: () => import('./pages/OrdersPage.vue'), meta: { title: 'Your orders', requiresAuth: true } },
+    { path: '/orders/:id', name: 'order', component: () => import('./pages/OrderPage.vue'), meta: { title: 'Order', requiresAuth: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
   ],
   // A new search on the same page (filters live in the query) keeps the scroll position.

@@ -1,6 +1,15 @@
 import { InMemoryCache } from '@apollo/client/core';
 import { describe, expect, it } from 'vitest';
-import { SearchNumbersDocument, type SearchNumbersQuery, type SearchNumbersQueryVariables } from '../gql/graphql';
+import {
+  MyOrdersDocument,
+  OrderDetailFragmentDoc,
+  OrderDocument,
+  SearchNumbersDocument,
+  type MyOrdersQuery,
+  type OrderDetailFragment,
+  type SearchNumbersQuery,
+  type SearchNumbersQueryVariables,
+} from '../gql/graphql';
 import { typePolicies } from './cachePolicies';
 
 const money = (amount: number) => ({ __typename: 'Money' as const, amount, currency: 'USD', formatted: `$${(amount / 100).toFixed(2)}` });
@@ -71,5 +80,77 @@ describe('search results in the cache', () => {
     cache.writeQuery({ query: SearchNumbersDocument, variables: us, data: page([4, 5], true) });
 
     expect(ids(cache, us)).toEqual(['number-4', 'number-5']);
+  });
+});
+
+describe('orders in the cache', () => {
+  const order = (n: number): OrderDetailFragment => ({
+    __typename: 'Order',
+    id: `order-${n}`,
+    reference: `NN-00000${n}`,
+    status: 'PAID',
+    createdAt: '2025-03-03T12:00:00.000Z',
+    paidAt: '2025-03-03T12:01:00.000Z',
+    checkoutUrl: null,
+    dueToday: money(300),
+    setupTotal: money(100),
+    monthlyTotal: money(200),
+    lines: [
+      {
+        __typename: 'OrderLine',
+        id: `line-${n}`,
+        e164: '+12125550001',
+        status: 'PENDING',
+        numberStatus: 'PROVISIONING',
+        purchasedNumberId: `pn-${n}`,
+        setupPrice: money(100),
+        monthlyPrice: money(200),
+        refunded: money(0),
+      },
+    ],
+    payments: [],
+    timeline: [{ __typename: 'OrderEvent', type: 'paid', message: 'Paid.', createdAt: '2025-03-03T12:01:00.000Z' }],
+  });
+
+  it('shows an order confirmed at checkout on its page without asking again', () => {
+    const cache = new InMemoryCache({ typePolicies });
+    cache.writeFragment({ fragment: OrderDetailFragmentDoc, fragmentName: 'OrderDetail', data: order(1) });
+
+    const data = cache.readQuery({ query: OrderDocument, variables: { id: 'order-1' } });
+    expect(data?.order?.reference).toBe('NN-000001');
+  });
+
+  it('asks the API for an order the cache does not fully know', () => {
+    const cache = new InMemoryCache({ typePolicies });
+    expect(cache.readQuery({ query: OrderDocument, variables: { id: 'order-2' } })).toBeNull();
+  });
+
+  it('remembers an order that does not exist', () => {
+    const cache = new InMemoryCache({ typePolicies });
+    cache.writeQuery({ query: OrderDocument, variables: { id: 'nope' }, data: { __typename: 'Query', order: null } });
+    expect(cache.readQuery({ query: OrderDocument, variables: { id: 'nope' } })?.order).toBeNull();
+  });
+
+  it('appends "Load more" pages of orders', () => {
+    const cache = new InMemoryCache({ typePolicies });
+    const summary = (n: number) => {
+      const { __typename, id, reference, status, createdAt, dueToday } = order(n);
+      return { __typename, id, reference, status, createdAt, dueToday, lines: [] };
+    };
+    const ordersPage = (ns: number[], hasNextPage: boolean): MyOrdersQuery => ({
+      __typename: 'Query',
+      myOrders: {
+        __typename: 'OrderConnection',
+        totalCount: 3,
+        pageInfo: { __typename: 'PageInfo', hasNextPage, endCursor: `o${ns.at(-1)}` },
+        edges: ns.map((n) => ({ __typename: 'OrderEdge', cursor: `o${n}`, node: summary(n) })),
+      },
+    });
+    cache.writeQuery({ query: MyOrdersDocument, variables: { first: 2 }, data: ordersPage([1, 2], true) });
+    cache.writeQuery({ query: MyOrdersDocument, variables: { first: 2, after: 'o2' }, data: ordersPage([3], false) });
+
+    const data = cache.readQuery({ query: MyOrdersDocument, variables: { first: 2 } });
+    expect(data?.myOrders.edges.map((edge) => edge.node.id)).toEqual(['order-1', 'order-2', 'order-3']);
+    expect(data?.myOrders.pageInfo.hasNextPage).toBe(false);
   });
 });

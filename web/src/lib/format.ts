@@ -14,3 +14,10 @@ export function formatDate(iso: string, locale?: string): string {
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(date);
 }
+
+/** "Mar 3, 2025, 12:00 PM" in the visitor's locale and time zone (`timeZone` for tests). */
+export function formatDateTime(iso: string, locale?: string, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
+}
