@@ -1,6 +1,7 @@
 // `pnpm start`: database, migrations, demo data, API + worker, storefront and admin, in one process.
 // Ctrl-C stops everything, the embedded PostgreSQL included.
 import 'reflect-metadata';
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -17,7 +18,10 @@ const logDir = path.join(fromRepoRoot(config.DATA_DIR), 'logs');
 mkdirSync(logDir, { recursive: true });
 const logFile = path.join(logDir, 'api.log');
 // Structured logs go to a file so the terminal shows what a person needs: where to go, how to sign in.
-const log = createLogger(config.LOG_LEVEL, 'api', pino.destination({ dest: logFile, sync: false }));
+const destination = pino.destination({ dest: logFile, sync: false });
+// An early exit flushes the log; a destination still opening would throw instead.
+await once(destination, 'ready');
+const log = createLogger(config.LOG_LEVEL, 'api', destination);
 
 const say = (line = '') => process.stdout.write(`${line}\n`);
 say('Starting NumNinja… (first start initialises PostgreSQL under .data/, later starts reuse it)');
