@@ -15,16 +15,24 @@ declare module 'vue-router' {
     guestOnly?: boolean;
     /** Placeholder text for sections that are not built yet. */
     summary?: string;
+    /** The section a page belongs to, for the sidebar: an order's page sits under Orders. */
+    section?: string;
   }
 }
 
-/** The built sections' pages, by section name; the others get the "coming soon" page. */
+/** The built pages, by section (or section page) name; sections without one get the "coming soon" page. */
 const PAGES: Partial<Record<string, () => Promise<Component>>> = {
   dashboard: () => import('./pages/DashboardPage.vue'),
+  orders: () => import('./pages/OrdersPage.vue'),
+  order: () => import('./pages/OrderPage.vue'),
   catalog: () => import('./pages/CatalogPage.vue'),
   pricing: () => import('./pages/PricingPage.vue'),
   'sync-runs': () => import('./pages/SyncRunsPage.vue'),
+  'audit-log': () => import('./pages/AuditLogPage.vue'),
+  emails: () => import('./pages/EmailsPage.vue'),
 };
+
+const comingSoon = () => import('./pages/ComingSoonPage.vue');
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -34,12 +42,20 @@ export const router = createRouter({
       path: '/',
       component: () => import('./layouts/ConsoleLayout.vue'),
       meta: { staff: true },
-      children: SECTIONS.map((section) => ({
-        path: section.path,
-        name: section.name,
-        component: PAGES[section.name] ?? (() => import('./pages/ComingSoonPage.vue')),
-        meta: { title: section.label, summary: section.summary },
-      })),
+      children: SECTIONS.flatMap((section) => [
+        {
+          path: section.path,
+          name: section.name,
+          component: PAGES[section.name] ?? comingSoon,
+          meta: { title: section.label, summary: section.summary, section: section.name },
+        },
+        ...(section.pages ?? []).map((page) => ({
+          path: page.path,
+          name: page.name,
+          component: PAGES[page.name] ?? comingSoon,
+          meta: { title: page.title, summary: section.summary, section: section.name },
+        })),
+      ]),
     },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
   ],
