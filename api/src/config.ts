@@ -12,6 +12,8 @@ const schema = z.object({
   /** When unset, an embedded PostgreSQL is started under DATA_DIR. */
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().default('.data'),
+  /** Connections per API process; behind PgBouncer keep processes × pool under its limit. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(5433),
   WEB_URL: z.url().default('http://localhost:5173'),
   ADMIN_URL: z.url().default('http://localhost:5174'),
