@@ -21,6 +21,7 @@ import type { PaymentGateway } from './integrations/stripe/types';
 import { CheckoutService } from './modules/checkout/checkout.service';
 import { StripeEvents } from './modules/checkout/stripe-events';
 import { Refunds } from './modules/checkout/refunds';
+import { ProvisioningService } from './modules/provisioning/provisioning.service';
 import { OrdersService } from './modules/orders/orders.service';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
@@ -39,6 +40,7 @@ export interface Services {
   checkout: CheckoutService;
   stripeEvents: StripeEvents;
   refunds: Refunds;
+  provisioning: ProvisioningService;
   payments: PaymentGateway;
   didww: DidwwProvider;
 }
@@ -92,6 +94,7 @@ export function createServices(
     checkout: new CheckoutService(deps, cart, orders, email, payments),
     stripeEvents: new StripeEvents(deps, email, payments),
     refunds: new Refunds(deps, email, payments),
+    provisioning: new ProvisioningService(deps, email),
     payments,
     reservations: new Reservations(deps),
     catalogSync: new CatalogSyncService(deps),

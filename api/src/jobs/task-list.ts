@@ -1,6 +1,7 @@
 import type { TaskList } from 'graphile-worker';
 import { catalogSyncCrontab, catalogSyncTasks } from '../modules/catalog-sync/catalog-sync.jobs';
 import { cartCrontab, cartTasks } from '../modules/cart/cart.jobs';
+import { provisioningTasks } from '../modules/provisioning/provisioning.jobs';
 import { emailCrontab, emailTasks } from '../modules/email/email.jobs';
 import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
 import type { Services } from '../services';
@@ -13,6 +14,7 @@ export function createTaskList(services: Services): TaskList {
     ...catalogSyncTasks(services),
     ...emailTasks(services),
     ...cartTasks(services),
+    ...provisioningTasks(services),
   };
 }
 
