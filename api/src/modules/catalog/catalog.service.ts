@@ -1,4 +1,5 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { phoneFormats } from '../../lib/phone-format';
+import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 import type { PrismaClient } from '../../db/prisma';
 import type { DidGroupKind, NumberFeature } from '../../generated/prisma/enums';
@@ -78,13 +79,22 @@ export class CatalogService {
     if (nothing) {
       return toConnection<NumberRow, AvailableNumber>([], limit, { hasPrevious: cursor !== null, cursorOf: () => null, toNode: (r) => this.toNumber(r, snap), count: async () => 0 });
     }
-    const found = opts.withCount ? await searchNumbersWithCount(this.pool, criteria, countryIds, cursor, limit) : null;
+    const countKey = JSON.stringify([countryIds, { ...criteria, sort: null }]);
+    const cachedCount = this.counts.get(countKey);
+    const found = opts.withCount && cachedCount === undefined ? await searchNumbersWithCount(this.pool, criteria, countryIds, cursor, limit) : null;
+    if (found) this.counts.set(countKey, found.total);
     const rows = found ? found.rows : await searchNumbers(this.pool, criteria, countryIds, cursor, limit);
     return toConnection(rows, limit, {
       hasPrevious: cursor !== null,
       cursorOf: (r) => cursorOf(r, criteria.sort),
       toNode: (r) => this.toNumber(r, snap),
-      count: async () => (found ? found.total : countNumbers(this.pool, criteria, countryIds)),
+      count: async () => {
+        if (found) return found.total;
+        if (cachedCount !== undefined) return cachedCount;
+        const total = await countNumbers(this.pool, criteria, countryIds);
+        this.counts.set(countKey, total);
+        return total;
+      },
     });
   }
 
@@ -134,6 +144,12 @@ export class CatalogService {
     };
   }
 
+  /**
+   * Match counts by filter, for a few seconds: "1,000+ numbers" is a badge, and every page of a
+   * search (and every visitor on a popular one) would otherwise count the same rows again.
+   */
+  private readonly counts = new LRUCache<string, number>({ max: 5_000, ttl: 10_000 });
+
   /** Country views are built once per cache snapshot, not once per search result row. */
   private readonly countryViews = new WeakMap<object, Map<string, Country>>();
 
@@ -153,17 +169,15 @@ export class CatalogService {
 
   private toNumber(r: NumberRow, snap: Snapshot): AvailableNumber {
     const region = r.region_id ? snap.regions.get(r.region_id) : undefined;
-    let parsed: ReturnType<typeof parsePhoneNumberWithError> | undefined;
-    const phone = () => (parsed ??= parsePhoneNumberWithError(r.e164));
     return {
       id: r.id,
       e164: r.e164,
-      // Parsed only when a query asks for a format.
+      // Formatted only when a query asks for a format.
       get nationalFormat() {
-        return phone().formatNational();
+        return phoneFormats(r.e164).national;
       },
       get internationalFormat() {
-        return phone().formatInternational();
+        return phoneFormats(r.e164).international;
       },
       country: this.countryView(snap, r.country_id),
       region: region ? { ...region, availableCount: snap.stockByRegion.get(region.id) ?? 0 } : null,

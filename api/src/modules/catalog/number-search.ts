@@ -38,11 +38,18 @@ export function parseSearchCursor(after: string | null | undefined, sort: Availa
   return cursor;
 }
 
-const ORDER: Record<AvailableNumberSort, Prisma.Sql> = {
-  PRICE_ASC: Prisma.sql`n.monthly_price ASC, n.e164 ASC`,
-  PRICE_DESC: Prisma.sql`n.monthly_price DESC, n.e164 DESC`,
-  NUMBER_ASC: Prisma.sql`n.e164 ASC`,
-};
+/** ORDER BY for a sort, on the given table alias (the page is ordered inside and again after the join). */
+function orderBy(sort: AvailableNumberSort, alias: 'n' | 'p'): Prisma.Sql {
+  const a = Prisma.raw(alias);
+  switch (sort) {
+    case AvailableNumberSort.PRICE_ASC:
+      return Prisma.sql`${a}.monthly_price ASC, ${a}.e164 ASC`;
+    case AvailableNumberSort.PRICE_DESC:
+      return Prisma.sql`${a}.monthly_price DESC, ${a}.e164 DESC`;
+    case AvailableNumberSort.NUMBER_ASC:
+      return Prisma.sql`${a}.e164 ASC`;
+  }
+}
 
 /** Keyset conditions: positions, not offsets, so pages stay stable while numbers come and go. */
 function keyset(cursor: SearchCursor | null): Prisma.Sql | null {
@@ -63,11 +70,27 @@ function conditions(c: SearchCriteria, countryIds: string[]): Prisma.Sql[] {
   where.push(countryIds.length === 1 ? Prisma.sql`n.country_id = ${countryIds[0]}::uuid` : Prisma.sql`n.country_id = ANY(${countryIds}::uuid[])`);
   if (c.regionId) where.push(Prisma.sql`n.region_id = ${c.regionId}::uuid`);
   if (c.areaCode) where.push(Prisma.sql`n.area_code = ${c.areaCode}`);
-  if (c.containsDigits) where.push(Prisma.sql`n.digits LIKE ${`%${c.containsDigits}%`}`);
+  if (c.containsDigits && !usesTrigramFence(c)) where.push(Prisma.sql`n.digits LIKE ${`%${c.containsDigits}%`}`);
   if (c.features.length) where.push(Prisma.sql`n.features @> ${c.features}::"NumberFeature"[]`);
   if (c.kind) where.push(Prisma.sql`n.did_group_id IN (SELECT id FROM did_groups WHERE kind = ${c.kind}::"DidGroupKind")`);
   if (c.maxMonthlyPrice !== null) where.push(Prisma.sql`n.monthly_price <= ${c.maxMonthlyPrice}`);
   return where;
+}
+
+/** Trigrams need three characters; shorter patterns match so often that scanning in price order wins. */
+function usesTrigramFence(c: SearchCriteria): boolean {
+  return (c.containsDigits?.length ?? 0) >= 3;
+}
+
+/**
+ * The rows to search. For "contains" patterns of three digits or more, the matches come from the
+ * trigram index first: `OFFSET 0` keeps the planner from flattening the subquery, because it
+ * overestimates LIKE '%…%' matches and would otherwise walk the price index filtering tens of
+ * thousands of rows.
+ */
+function source(c: SearchCriteria): Prisma.Sql {
+  if (!usesTrigramFence(c)) return Prisma.sql`available_numbers`;
+  return Prisma.sql`(SELECT * FROM available_numbers WHERE digits LIKE ${`%${c.containsDigits}%`} OFFSET 0)`;
 }
 
 /** The page query; exported so the benchmark can EXPLAIN exactly what the API runs. */
@@ -75,13 +98,18 @@ export function searchSql(c: SearchCriteria, countryIds: string[], cursor: Searc
   const where = conditions(c, countryIds);
   const after = keyset(cursor);
   if (after) where.push(after);
+  // The group's area name and kind are joined to the page only, not to every candidate row.
   return Prisma.sql`
-    SELECT n.id, n.e164, n.country_id, n.region_id, n.area_code, g.area_name, g.kind::text AS kind,
-           n.features::text[] AS features, n.setup_price, n.monthly_price, n.currency, n.status::text AS status
-    FROM available_numbers n JOIN did_groups g ON g.id = n.did_group_id
-    WHERE ${Prisma.join(where, ' AND ')}
-    ORDER BY ${ORDER[c.sort]}
-    LIMIT ${limit + 1}`;
+    SELECT p.id, p.e164, p.country_id, p.region_id, p.area_code, g.area_name, g.kind::text AS kind,
+           p.features::text[] AS features, p.setup_price, p.monthly_price, p.currency, p.status::text AS status
+    FROM (SELECT n.id, n.e164, n.country_id, n.region_id, n.area_code, n.did_group_id, n.features, n.setup_price,
+                 n.monthly_price, n.currency, n.status
+          FROM ${source(c)} n
+          WHERE ${Prisma.join(where, ' AND ')}
+          ORDER BY ${orderBy(c.sort, 'n')}
+          LIMIT ${limit + 1}) p
+    JOIN did_groups g ON g.id = p.did_group_id
+    ORDER BY ${orderBy(c.sort, 'p')}`;
 }
 
 export function searchNumbers(
@@ -119,7 +147,7 @@ export const COUNT_CAP = 1_000;
 
 function countSql(c: SearchCriteria, countryIds: string[]): Prisma.Sql {
   const where = conditions(c, countryIds);
-  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM available_numbers n WHERE ${Prisma.join(where, ' AND ')} LIMIT ${COUNT_CAP}) t`;
+  return Prisma.sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${source(c)} n WHERE ${Prisma.join(where, ' AND ')} LIMIT ${COUNT_CAP}) t`;
 }
 
 export async function countNumbers(pool: pg.Pool, c: SearchCriteria, countryIds: string[]): Promise<number> {

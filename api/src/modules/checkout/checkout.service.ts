@@ -1,4 +1,4 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { phoneFormats } from '../../lib/phone-format';
 import { ErrorCode, fail, ok, userError, type Result } from '../../graphql/errors';
 import type { PaymentGateway } from '../../integrations/stripe/types';
 import type { CartService } from '../cart/cart.service';
@@ -142,11 +142,7 @@ export class CheckoutService {
 }
 
 function pretty(e164: string): string {
-  try {
-    return parsePhoneNumberWithError(e164).formatInternational();
-  } catch {
-    return e164;
-  }
+  return phoneFormats(e164).international;
 }
 
 function describe(e164: string): string {

@@ -1,4 +1,4 @@
-import { parsePhoneNumberWithError } from 'libphonenumber-js';
+import { phoneFormats } from '../../lib/phone-format';
 import type { Prisma } from '../../generated/prisma/client';
 import { enqueueJob } from '../../jobs/enqueue';
 import { formatMoney, money } from '../../lib/money';
@@ -114,9 +114,5 @@ export async function fulfilOrder(tx: Tx, deps: ModuleDeps, email: EmailService,
 }
 
 export function nationalFormat(e164: string): string {
-  try {
-    return parsePhoneNumberWithError(e164).formatNational();
-  } catch {
-    return e164;
-  }
+  return phoneFormats(e164).national;
 }
