@@ -10,9 +10,9 @@ import type { PricingService } from '../pricing/pricing.service';
 import type { Cart, CartItem } from './cart.types';
 import { pgRunner, pgTransaction } from '../../db/sql-runner';
 import { dropItems, expiredItemIds, inOpenCheckout, lockCart, takeHold } from './holds';
+import { UUID } from '../../lib/ids';
 
 export const CART_ITEM_LIMIT = 10;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ItemRow {
   id: string;

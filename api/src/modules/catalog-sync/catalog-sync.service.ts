@@ -11,6 +11,7 @@ import { applyReference, fetchReference } from './reference-sync';
 import { SYNC_TASK, SyncRuns, type RunWithTrigger, type SyncCounts } from './runs';
 import { applyStock, fetchStock, stockCountries } from './stock-sync';
 import type { Tx } from './staging';
+import { UUID } from '../../lib/ids';
 
 /** Pricing's task that rewrites SkuPrices (and listed prices) from the rules; keyed so runs collapse. */
 export const REPRICE_TASK = 'reprice-catalog';
@@ -19,7 +20,6 @@ export const REPRICE_TASK = 'reprice-catalog';
 const MAX_ATTEMPTS: Record<SyncRunKind, number> = { REFERENCE: 10, STOCK: 3 };
 
 const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a job run came to. `retry`: the task should throw so graphile-worker tries again later. */
 export type TaskOutcome =

@@ -14,8 +14,8 @@ import type { CountryRef, ReferenceCache } from './reference-cache';
 
 type Snapshot = Awaited<ReturnType<ReferenceCache['get']>>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 import { parseSearchFilter } from './search-filter';
+import { UUID } from '../../lib/ids';
 
 /** The storefront's read side of the catalog, plus the staff switch that hides a country. */
 export class CatalogService {

@@ -9,8 +9,8 @@ import type { ModuleDeps } from '../module-deps';
 import { orderReference } from '../orders/order-view';
 import { nationalFormat } from './fulfilment';
 import { RELEASE_NUMBER_TASK } from './stripe-events';
+import { UUID } from '../../lib/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Staff refunds of whole orders or single lines. Each line is refunded at Stripe with its own

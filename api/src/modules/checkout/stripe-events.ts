@@ -8,11 +8,11 @@ import type { ModuleDeps } from '../module-deps';
 import { fulfilOrder, nationalFormat, type PaidCheckout } from './fulfilment';
 import { paidCheckoutFromSession } from './paid-checkout';
 import { invoiceChargeId, invoicePaymentIntentId, invoicePeriodEnd, invoiceSubscriptionId, invoiceSubscriptionMetadata } from './stripe-objects';
+import { UUID } from '../../lib/ids';
 
 type Tx = Prisma.TransactionClient;
 
 export const RELEASE_NUMBER_TASK = 'release-number';
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Stripe events drive payment state (the redirect only shows it). Each event id is handled once:

@@ -8,6 +8,7 @@ import { enqueueJob } from '../../jobs/enqueue';
 import type { Logger } from '../../logger';
 import type { Actor } from '../audit/audit.service';
 import type { ModuleDeps } from '../module-deps';
+import { UUID } from '../../lib/ids';
 
 /** The graphile-worker task that delivers one outbox row, and its key (one pending job per email). */
 export const SEND_TASK = 'send-email';
@@ -36,7 +37,6 @@ export type SendOutcome =
   | { status: 'FAILED'; email: EmailOutbox; reason: string };
 
 const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const address = z.email().max(320);
 
 /**

@@ -5,8 +5,8 @@ import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/
 import type { ModuleDeps } from '../module-deps';
 import { orderInclude, toOrderView, type OrderRow } from './order-view';
 import type { Order } from './orders.types';
+import { UUID } from '../../lib/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const cursorSchema = z.object({ t: z.string(), id: z.string() });
 
 export interface OrderViewer {

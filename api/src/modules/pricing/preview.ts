@@ -12,9 +12,9 @@ import { currentPrices, rulesInForceAt } from './repricing';
 import { ruleResolver } from './rule-resolution';
 import { validateRule, type Replacing } from './rule-validation';
 import { lowestMonthly } from './scope-skus';
+import { UUID } from '../../lib/ids';
 
 const SAMPLE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The largest UUIDv7: a rule saved now would sort after every existing one, so it wins exact-start ties the same way. */
 const CANDIDATE_ID = 'ffffffff-ffff-7fff-bfff-ffffffffffff';
 

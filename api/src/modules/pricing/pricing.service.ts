@@ -9,8 +9,8 @@ import { repriceCatalog, rulesInForceAt, type RepriceResult } from './repricing'
 import { RuleChanges } from './rule-changes';
 import { governingRule, ruleStatus } from './rule-resolution';
 import { ruleInclude, tiersOf, toRuleView } from './rule-view';
+import { UUID } from '../../lib/ids';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A SKU's price at an instant, with the rule that made it (checkout applies its volume tiers). */
 export interface SkuQuote {

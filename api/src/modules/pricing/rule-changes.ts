@@ -11,12 +11,12 @@ import type { ModuleDeps } from '../module-deps';
 import { ruleStatus } from './rule-resolution';
 import { globalGapErrors, validateRule, type CheckedRule } from './rule-validation';
 import { ruleInclude, ruleSnapshot, type RuleWithRelations } from './rule-view';
+import { UUID } from '../../lib/ids';
 
 export const REPRICE_TASK = 'reprice-catalog';
 
 // Serialises pricing rule changes (pg advisory lock key, arbitrary but fixed).
 const RULES_LOCK = 7_204_119_101;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 type Tx = Prisma.TransactionClient;
 

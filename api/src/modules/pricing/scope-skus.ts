@@ -8,6 +8,7 @@ import { ErrorCode, fail, ok, type Result } from '../../graphql/errors';
 import { formatMoney, money } from '../../lib/money';
 import { discounted, maxVolumeDiscount, skuSellPrices, type PricingRuleAmounts, type VolumeTier } from './markup';
 import { inputError, type RuleDraft } from './rule-input';
+import { UUID } from '../../lib/ids';
 
 type Db = Pick<PrismaClient, 'country' | 'didGroup' | 'sku'>;
 
@@ -31,7 +32,6 @@ export interface ScopeSku {
   countryIso: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The country or DID group named by the draft must exist; a malformed id is simply not found. */
 export async function resolveTarget(db: Db, draft: Pick<RuleDraft, 'scope' | 'countryId' | 'didGroupId'>): Promise<Result<RuleTarget>> {
