@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { fromRepoRoot } from '../paths';
 import { redactUrl, withDatabase } from './database-url';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { handleStopSignalsOurselves, startEmbeddedPostgres } from './embedded-postgres';
 import { installJobQueue } from '../jobs/install';
 import { migrate } from './migrate';
 
@@ -17,7 +17,9 @@ export interface OpenedDatabase {
  * Zero-setup database: DATABASE_URL when given, otherwise an embedded PostgreSQL under DATA_DIR
  * (reused on the next start). Either way the migrations are applied before anything else runs.
  */
-export async function openDatabase(config: Config, log: Logger, opts: { reuseRunning?: boolean } = {}): Promise<OpenedDatabase> {
+export async function openDatabase(config: Config, log: Logger, opts: { reuseRunning?: boolean; migrate?: boolean } = {}): Promise<OpenedDatabase> {
+  // Every caller stops what it opened on SIGINT/SIGTERM, after draining its own work.
+  handleStopSignalsOurselves();
   let url = config.DATABASE_URL;
   let stop = async () => {};
   if (!url) {
@@ -33,6 +35,7 @@ export async function openDatabase(config: Config, log: Logger, opts: { reuseRun
     url = withDatabase(pg.url, 'numninja');
     stop = () => pg.stop();
   }
+  if (opts.migrate === false) return { url, stop };
   try {
     const started = Date.now();
     await migrate(url, { log: (m) => log.info(m) });

@@ -19,6 +19,16 @@ const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-
 exitHook.unhookEvent('beforeExit');
 exitHook.unhookEvent('exit');
 
+/**
+ * For processes that handle SIGINT/SIGTERM themselves (API, worker, `pnpm start`): async-exit-hook's
+ * handler would otherwise exit at once with 130/143 while ours still drains requests and jobs, and
+ * then stops the server in order.
+ */
+export function handleStopSignalsOurselves(): void {
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
+}
+
 export interface EmbeddedPostgresOptions {
   /** Cluster directory; initialised on first start, reused afterwards. */
   dataDir: string;

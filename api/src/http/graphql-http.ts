@@ -15,6 +15,9 @@ export async function startApollo(schema: GraphQLSchema, httpServer: Server, con
     // Partners read the schema through Sandbox and introspection; it is public API documentation.
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Our processes stop in order on SIGINT/SIGTERM (HTTP, then jobs, then the database); Apollo's
+    // own handler would race that and re-raise the signal.
+    stopOnTerminationSignals: false,
     // Compact JSON: Apollo pretty-prints by default, which costs CPU and bytes on every response.
     stringifyResult: (value) => JSON.stringify(value),
     validationRules: [depthRule(config.GRAPHQL_MAX_DEPTH)],
