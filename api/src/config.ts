@@ -25,8 +25,16 @@ const schema = z.object({
   GRACE_DAYS: z.coerce.number().int().min(0).max(60).default(7),
   /** How long a number stays held in a cart. */
   HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
+  /**
+   * How long a search page is reused for the same query (0 = never). Popular searches repeat across
+   * visitors; a number held or repriced meanwhile shows for at most this long, and adding it to a
+   * cart still checks it for real.
+   */
+  CATALOG_PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** `off` keeps graphile-worker out of this process (run `pnpm worker` separately). */
   WORKER: z.enum(['on', 'off']).default('on'),
+  /** API processes sharing PORT (node:cluster); set it to the machine's cores in production. */
+  API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),

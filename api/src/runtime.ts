@@ -14,8 +14,8 @@ export interface RunningApi {
 }
 
 /** Database up and migrated, demo data in an empty database, API listening, worker running. */
-export async function startApi(config: Config, log: Logger, opts: { seed: boolean }): Promise<RunningApi> {
-  const opened = await openDatabase(config, log);
+export async function startApi(config: Config, log: Logger, opts: { seed: boolean; migrate?: boolean }): Promise<RunningApi> {
+  const opened = await openDatabase(config, log, { migrate: opts.migrate });
   const db = createDatabase(opened.url, { max: config.DATABASE_POOL_SIZE, onError: (err) => log.warn({ err }, 'database connection error') });
   const stops: Array<() => Promise<void>> = [() => opened.stop(), () => db.close()];
   const stopAll = async () => {
