@@ -13,6 +13,13 @@ export class Money {
   formatted!: string;
 }
 
+/** `formatted` is computed only when a query selects it: a search page carries forty prices. */
 export function toMoney(value: MoneyValue): Money {
-  return { amount: value.amount, currency: value.currency, formatted: formatMoney(value) };
+  return {
+    amount: value.amount,
+    currency: value.currency,
+    get formatted() {
+      return formatMoney(value);
+    },
+  };
 }

@@ -1,3 +1,5 @@
+import { LRUCache } from 'lru-cache';
+
 /**
  * Money as integer minor units plus an ISO 4217 currency. Never a float: arithmetic is on
  * integers (BigInt where a product could overflow), rounding is half-even.
@@ -46,6 +48,19 @@ export function applyBasisPoints(m: Money, basisPoints: number): Money {
 
 /** "$12.34" — built from the integer as a decimal string, so formatting never goes through a float. */
 export function formatMoney(m: Money, locale = 'en-US'): string {
+  const key = `${locale}|${m.currency}|${m.amount}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatUncached(m, locale);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+// Catalogue prices repeat across thousands of numbers; Intl formatting is the costly part of a price.
+const formatted = new LRUCache<string, string>({ max: 20_000 });
+
+function formatUncached(m: Money, locale: string): string {
   const digits = minorDigits(m.currency);
   const abs = Math.abs(m.amount).toString().padStart(digits + 1, '0');
   const decimal = digits === 0 ? abs : `${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
