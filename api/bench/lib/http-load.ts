@@ -25,12 +25,16 @@ export async function loadGraphQL(opts: {
   url: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Requests rotate through these variable sets (instead of `variables`), like many visitors would. */
+  variants?: Array<Record<string, unknown>>;
   connections: number;
   seconds: number;
   headers?: Record<string, string>;
 }): Promise<LoadResult> {
   const latencies: number[] = [];
   let graphqlErrors = 0;
+  const bodies = (opts.variants ?? []).map((variables) => JSON.stringify({ query: opts.query, variables }));
+  let next = 0;
   let finish!: (r: autocannon.Result) => void;
   let failed!: (e: unknown) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => {
@@ -45,6 +49,7 @@ export async function loadGraphQL(opts: {
     duration: opts.seconds,
     headers: { 'content-type': 'application/json', ...opts.headers },
     body: JSON.stringify({ query: opts.query, variables: opts.variables }),
+    ...(bodies.length > 0 ? { requests: [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[next++ % bodies.length]! }) }] } : {}),
     },
     (err, result) => (err ? failed(err) : finish(result)),
   );

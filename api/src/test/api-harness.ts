@@ -42,7 +42,15 @@ export async function startTestApi(env: Record<string, string> = {}, opts: TestA
   const didwwOpts = opts.didww === undefined || opts.didww === true ? {} : opts.didww;
   const fake = didwwOpts ? await startFakeDidww({ port: 0, orderDelayMs: 0, ...didwwOpts }) : null;
   if (fake) env = { DIDWW_API_URL: fake.url, DIDWW_API_KEY: fake.apiKey, DIDWW_MODE: 'fake', ...env };
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', WORKER: 'off', DATABASE_URL: database.url, ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    WORKER: 'off',
+    DATABASE_URL: database.url,
+    // Tests look at the catalog right after changing it; the page cache has its own test.
+    CATALOG_PAGE_CACHE_MS: '0',
+    ...env,
+  });
   const db = createDatabase(database.url, { max: 5 });
   const server = await createApiServer({
     config,
