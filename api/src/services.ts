@@ -92,7 +92,7 @@ export function createServices(
     cart,
     orders,
     checkout: new CheckoutService(deps, cart, orders, email, payments),
-    stripeEvents: new StripeEvents(deps, email, payments),
+    stripeEvents: new StripeEvents(deps, email, payments, db.pool),
     refunds: new Refunds(deps, email, payments),
     provisioning: new ProvisioningService(deps, email),
     payments,

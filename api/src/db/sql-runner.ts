@@ -15,6 +15,11 @@ export function pgRunner(client: pg.PoolClient | pg.Pool): SqlRunner {
   return { query: <T extends Record<string, unknown>>(sql: Prisma.Sql) => queryPrepared<T>(client, sql) };
 }
 
+/** The same runner for helpers written against `$executeRaw` (jobs/enqueue.ts). */
+export function jobRunner(sql: SqlRunner): { $executeRaw(query: Prisma.Sql): Promise<number> } {
+  return { $executeRaw: async (query) => (await sql.query(query)).length };
+}
+
 /**
  * A transaction on one pg connection, for hot paths where a Prisma interactive transaction's
  * per-statement overhead dominates. Statements run as prepared statements (planned once per connection).

@@ -1,16 +1,30 @@
 import type Stripe from 'stripe';
-import type { Prisma } from '../../generated/prisma/client';
+import type pg from 'pg';
+import { Prisma } from '../../generated/prisma/client';
+import { pgRunner, pgTransaction, prismaRunner, type SqlRunner } from '../../db/sql-runner';
+import { BillingEvents } from './billing-events';
 import { enqueueJob } from '../../jobs/enqueue';
-import { formatMoney, money } from '../../lib/money';
 import type { PaymentGateway } from '../../integrations/stripe/types';
 import type { EmailService } from '../email/email.service';
 import type { ModuleDeps } from '../module-deps';
-import { fulfilOrder, nationalFormat, type PaidCheckout } from './fulfilment';
+import { fulfilOrder, type PaidCheckout } from './fulfilment';
 import { paidCheckoutFromSession } from './paid-checkout';
-import { invoiceChargeId, invoicePaymentIntentId, invoicePeriodEnd, invoiceSubscriptionId, invoiceSubscriptionMetadata } from './stripe-objects';
+import { invoicePeriodEnd, invoiceSubscriptionId, invoiceSubscriptionMetadata } from './stripe-objects';
 import { UUID } from '../../lib/ids';
 
 type Tx = Prisma.TransactionClient;
+
+/**
+ * The event's row, inserted in the same transaction as its effects: a concurrent duplicate finds it
+ * (or waits on it, then finds it) and does nothing.
+ */
+async function claim(sql: SqlRunner, event: Stripe.Event): Promise<boolean> {
+  const claimed = await sql.query<{ id: string }>(Prisma.sql`
+    INSERT INTO stripe_events (id, type, payload, processed_at, created_at, updated_at)
+    VALUES (${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, now(), now(), now())
+    ON CONFLICT (id) DO NOTHING RETURNING id`);
+  return claimed.length > 0;
+}
 
 export const RELEASE_NUMBER_TASK = 'release-number';
 
@@ -22,24 +36,34 @@ export const RELEASE_NUMBER_TASK = 'release-number';
  * same state.
  */
 export class StripeEvents {
+  private readonly billing: BillingEvents;
+
   constructor(
     private readonly deps: ModuleDeps,
     private readonly email: EmailService,
     private readonly payments: PaymentGateway,
-  ) {}
+    /** Renewals and failures run on a plain pg transaction (see billing-events.ts). */
+    private readonly pool: pg.Pool,
+  ) {
+    this.billing = new BillingEvents(deps, email);
+  }
 
   async handle(event: Stripe.Event): Promise<'processed' | 'duplicate'> {
-    const { prisma } = this.deps;
-    if (await prisma.stripeEvent.findUnique({ where: { id: event.id }, select: { id: true } })) return 'duplicate';
+    const [seen] = await pgRunner(this.pool).query(Prisma.sql`SELECT 1 AS seen FROM stripe_events WHERE id = ${event.id}`);
+    if (seen) return 'duplicate';
     // Network calls happen before the transaction: never hold row locks while waiting on Stripe.
     const paid = await this.paidCheckoutFor(event);
-    return prisma.$transaction(
+    if (!paid && (event.type === 'invoice.paid' || event.type === 'invoice.payment_failed')) {
+      return pgTransaction(this.pool, async (sql) => {
+        if (!(await claim(sql, event))) return 'duplicate' as const;
+        if (event.type === 'invoice.paid') await this.billing.invoicePaid(sql, event.data.object);
+        else await this.billing.invoiceFailed(sql, event.data.object);
+        return 'processed' as const;
+      });
+    }
+    return this.deps.prisma.$transaction(
       async (tx) => {
-        const claimed = await tx.$queryRaw<Array<{ id: string }>>`
-          INSERT INTO stripe_events (id, type, payload, processed_at, created_at, updated_at)
-          VALUES (${event.id}, ${event.type}, ${JSON.stringify(event)}::jsonb, now(), now(), now())
-          ON CONFLICT (id) DO NOTHING RETURNING id`;
-        if (claimed.length === 0) return 'duplicate' as const;
+        if (!(await claim(prismaRunner(tx), event))) return 'duplicate' as const;
         await this.apply(tx, event, paid);
         return 'processed' as const;
       },
@@ -79,9 +103,9 @@ export class StripeEvents {
         return this.sessionExpired(tx, event.data.object);
       case 'invoice.paid':
         if (paid) await fulfilOrder(tx, this.deps, this.email, paid);
-        return this.invoicePaid(tx, event.data.object);
+        return this.billing.invoicePaid(prismaRunner(tx), event.data.object);
       case 'invoice.payment_failed':
-        return this.invoiceFailed(tx, event.data.object);
+        return this.billing.invoiceFailed(prismaRunner(tx), event.data.object);
       case 'customer.subscription.deleted':
         return this.subscriptionDeleted(tx, event.data.object);
       case 'charge.refunded':
@@ -97,70 +121,6 @@ export class StripeEvents {
     if (!orderId || !UUID.test(orderId)) return;
     const { count } = await tx.order.updateMany({ where: { id: orderId, status: 'PENDING' }, data: { status: 'EXPIRED' } });
     if (count) await tx.orderEvent.create({ data: { orderId, type: 'expired', message: 'Checkout ended without payment.' } });
-  }
-
-  private async invoicePaid(tx: Tx, invoice: Stripe.Invoice): Promise<void> {
-    const subscriptionId = invoiceSubscriptionId(invoice);
-    if (!subscriptionId || !invoice.id) return;
-    const order = await tx.order.findFirst({ where: { stripeSubscriptionId: subscriptionId } });
-    if (!order) return;
-    const periodEnd = invoicePeriodEnd(invoice);
-    if (invoice.billing_reason === 'subscription_create') {
-      await tx.payment.updateMany({ where: { orderId: order.id, kind: 'INITIAL', stripeInvoiceId: null }, data: { stripeInvoiceId: invoice.id } });
-    } else {
-      const exists = await tx.payment.findUnique({ where: { stripeInvoiceId: invoice.id } });
-      const paidFields = {
-        status: 'SUCCEEDED' as const, amount: invoice.amount_paid, currency: invoice.currency.toUpperCase(),
-        stripeChargeId: invoiceChargeId(invoice), stripePaymentIntentId: invoicePaymentIntentId(invoice), failureMessage: null,
-      };
-      if (!exists) {
-        await tx.payment.create({ data: { orderId: order.id, kind: 'RENEWAL', stripeInvoiceId: invoice.id, ...paidFields } });
-      } else if (exists.status === 'FAILED') {
-        // Stripe retries the same invoice after a failure; its success settles the failed payment.
-        await tx.payment.update({ where: { id: exists.id }, data: paidFields });
-      }
-      if (!exists || exists.status === 'FAILED') {
-        await tx.orderEvent.create({ data: { orderId: order.id, type: 'renewed', message: `Renewal of ${formatMoney(money(invoice.amount_paid, invoice.currency.toUpperCase()))} paid.` } });
-      }
-    }
-    const numbers = await tx.purchasedNumber.findMany({ where: { orderLine: { orderId: order.id }, status: { notIn: ['RELEASED', 'RELEASING', 'FAILED'] } } });
-    for (const n of numbers) {
-      const later = periodEnd && (!n.paidUntil || periodEnd > n.paidUntil) ? periodEnd : n.paidUntil;
-      const recovering = n.status === 'PAST_DUE' || n.status === 'SUSPENDED';
-      await tx.purchasedNumber.update({ where: { id: n.id }, data: { paidUntil: later, ...(recovering ? { status: 'ACTIVE', graceUntil: null } : {}) } });
-      if (recovering) await tx.numberStatusEvent.create({ data: { purchasedNumberId: n.id, fromStatus: n.status, toStatus: 'ACTIVE', cause: 'Payment received' } });
-    }
-  }
-
-  private async invoiceFailed(tx: Tx, invoice: Stripe.Invoice): Promise<void> {
-    const subscriptionId = invoiceSubscriptionId(invoice);
-    if (!subscriptionId) return;
-    const order = await tx.order.findFirst({ where: { stripeSubscriptionId: subscriptionId }, include: { user: true } });
-    if (!order) return;
-    const now = this.deps.clock.now();
-    const graceUntil = new Date(now.getTime() + this.deps.config.GRACE_DAYS * 86_400_000);
-    const numbers = await tx.purchasedNumber.findMany({ where: { orderLine: { orderId: order.id }, status: { notIn: ['RELEASED', 'RELEASING', 'FAILED'] } } });
-    for (const n of numbers.filter((x) => x.status === 'ACTIVE')) {
-      await tx.purchasedNumber.update({ where: { id: n.id }, data: { status: 'PAST_DUE', graceUntil } });
-      await tx.numberStatusEvent.create({ data: { purchasedNumberId: n.id, fromStatus: 'ACTIVE', toStatus: 'PAST_DUE', cause: 'Renewal payment failed' } });
-    }
-    if (invoice.id && !(await tx.payment.findUnique({ where: { stripeInvoiceId: invoice.id } }))) {
-      await tx.payment.create({
-        data: {
-          orderId: order.id, kind: invoice.billing_reason === 'subscription_create' ? 'INITIAL' : 'RENEWAL', status: 'FAILED',
-          amount: invoice.amount_due, currency: invoice.currency.toUpperCase(), stripeInvoiceId: invoice.id, failureMessage: 'Payment failed',
-        },
-      });
-    }
-    await tx.orderEvent.create({ data: { orderId: order.id, type: 'payment_failed', message: 'A renewal payment failed; the numbers stay live during the grace period.' } });
-    if (numbers.length === 0) return;
-    await this.email.queue(tx, {
-      to: order.user.email,
-      userId: order.userId,
-      template: 'paymentFailed',
-      dedupeKey: `payment-failed:${invoice.id ?? `${subscriptionId}:${now.toISOString()}`}`,
-      data: { name: order.user.name, numbers: numbers.map((n) => ({ e164: n.e164, national: nationalFormat(n.e164) })), graceUntil, billingUrl: `${this.deps.config.WEB_URL}/orders/${order.id}` },
-    });
   }
 
   private async subscriptionDeleted(tx: Tx, sub: Stripe.Subscription): Promise<void> {

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import type { EmailOutbox, Prisma } from '../../generated/prisma/client';
+import { Prisma, type EmailOutbox } from '../../generated/prisma/client';
 import type { EmailStatus } from '../../generated/prisma/enums';
 import { ErrorCode, fail, ok, userError, type Result } from '../../graphql/errors';
 import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { createMailTransport, EmailDataError, renderEmail, toMailTransportError, type MailTransport, type TemplateData, type TemplateName } from '../../integrations/email';
-import { enqueueJob } from '../../jobs/enqueue';
+import { enqueueJob, type SqlRunner as JobRunner } from '../../jobs/enqueue';
+import { jobRunner, type SqlRunner } from '../../db/sql-runner';
 import type { Logger } from '../../logger';
 import type { Actor } from '../audit/audit.service';
 import type { ModuleDeps } from '../module-deps';
@@ -69,26 +70,45 @@ export class EmailService {
    * the caller's transaction stays usable.
    */
   async queue<T extends TemplateName>(tx: Tx, input: QueueEmailInput<T>): Promise<{ email: EmailOutbox; created: boolean }> {
-    const to = address.safeParse(input.to.trim());
-    if (!to.success) throw new EmailDataError(input.template, [{ path: 'to', message: 'not an email address' }]);
-    const rendered = renderEmail(input.template, input.data);
-    const now = this.deps.clock.now();
-    const status: EmailStatus = this.transport.configured ? 'PENDING' : 'STORED';
-    const [email] = await tx.emailOutbox.createManyAndReturn({
-      data: [{
-        toAddress: to.data, userId: input.userId ?? null, template: input.template, status,
-        subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
-        dedupeKey: input.dedupeKey ?? null, createdAt: now, updatedAt: now,
-      }],
-      skipDuplicates: true,
-    });
+    const row = this.outboxRow(input);
+    const [email] = await tx.emailOutbox.createManyAndReturn({ data: [row], skipDuplicates: true });
     if (!email) {
       // Only dedupe_key can collide (ids are fresh v7 uuids).
       const existing = await tx.emailOutbox.findUniqueOrThrow({ where: { dedupeKey: input.dedupeKey! } });
       return { email: existing, created: false };
     }
-    if (status === 'PENDING') await this.enqueueSend(tx, email.id);
+    if (email.status === 'PENDING') await this.enqueueSend(tx, email.id);
     return { email, created: true };
+  }
+
+  /** `queue` for a plain pg transaction (see db/sql-runner.ts): the webhook's hot path uses one. */
+  async queueSql<T extends TemplateName>(sql: SqlRunner, input: QueueEmailInput<T>): Promise<{ id: string | null; created: boolean }> {
+    const r = this.outboxRow(input);
+    const [inserted] = await sql.query<{ id: string }>(Prisma.sql`
+      INSERT INTO email_outbox (id, to_address, user_id, template, status, subject, text_body, html_body, dedupe_key, created_at, updated_at)
+      VALUES (uuidv7(), ${r.toAddress}, ${r.userId}::uuid, ${r.template}, ${r.status}::"EmailStatus", ${r.subject}, ${r.textBody}, ${r.htmlBody},
+              ${r.dedupeKey}, ${r.createdAt}::timestamptz, ${r.updatedAt}::timestamptz)
+      ON CONFLICT DO NOTHING RETURNING id`);
+    if (!inserted) return { id: null, created: false };
+    if (r.status === 'PENDING') await this.enqueueSend(jobRunner(sql), inserted.id);
+    return { id: inserted.id, created: true };
+  }
+
+  /**
+   * Renders now (the row shows exactly what will go out; bad data throws `EmailDataError` and so
+   * fails the caller's transaction).
+   */
+  private outboxRow<T extends TemplateName>(input: QueueEmailInput<T>) {
+    const to = address.safeParse(input.to.trim());
+    if (!to.success) throw new EmailDataError(input.template, [{ path: 'to', message: 'not an email address' }]);
+    const rendered = renderEmail(input.template, input.data);
+    const now = this.deps.clock.now();
+    const status: EmailStatus = this.transport.configured ? 'PENDING' : 'STORED';
+    return {
+      toAddress: to.data, userId: input.userId ?? null, template: input.template, status,
+      subject: rendered.subject, textBody: rendered.text, htmlBody: rendered.html,
+      dedupeKey: input.dedupeKey ?? null, createdAt: now, updatedAt: now,
+    };
   }
 
   /**
@@ -219,7 +239,7 @@ export class EmailService {
     this.transport.close();
   }
 
-  private enqueueSend(tx: Tx, emailId: string): Promise<void> {
+  private enqueueSend(tx: JobRunner, emailId: string): Promise<void> {
     return enqueueJob(tx, SEND_TASK, { emailId }, { jobKey: sendJobKey(emailId), maxAttempts: SEND_MAX_ATTEMPTS });
   }
 }
