@@ -1,5 +1,6 @@
 // pnpm bench:checkout — cart holds under contention and Stripe webhook handling under concurrent,
-// duplicated delivery, against the API in its own process over HTTP. Prints the figures.
+// duplicated delivery, against the API in its own processes (BENCH_API_PROCESSES, default 2) over
+// HTTP. Prints the figures.
 import 'reflect-metadata';
 import Stripe from 'stripe';
 import { createDatabase } from '../src/db/prisma';
@@ -21,7 +22,9 @@ async function main() {
     await seedDemoData(db.prisma);
     const buyers = await benchCustomers(db.prisma, 250);
     const numbers = (await db.prisma.availableNumber.findMany({ select: { id: true }, orderBy: { e164: 'asc' } })).map((n) => n.id);
-    api = await startApiProcess({ DATABASE_URL: database.url, PORT: process.env.BENCH_PORT ?? '4101' });
+    const processes = process.env.BENCH_API_PROCESSES ?? '2';
+    api = await startApiProcess({ DATABASE_URL: database.url, PORT: process.env.BENCH_PORT ?? '4101', API_PROCESSES: processes });
+    console.log(`API: ${processes} processes (API_PROCESSES; one per core of a 2-core machine)`);
 
     // ── Holds. Each round: 250 signed-in buyers are active at once; 200 add distinct numbers at
     // moments spread over ROUND_MS, while 50 fire at the same 10 numbers within 20 ms of each other
