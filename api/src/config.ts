@@ -28,6 +28,17 @@ const schema = z.object({
   /** `off` keeps graphile-worker out of this process (run `pnpm worker` separately). */
   WORKER: z.enum(['on', 'off']).default('on'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** Tries of one number at DIDWW (transient failures and polls of a pending order) before it goes FAILED. */
+  PROVISION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /** Backoff between tries: random in [base·2ⁿ⁻¹/2, base·2ⁿ⁻¹], capped at the max ("equal jitter"). */
+  PROVISION_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+  PROVISION_RETRY_MAX_MS: z.coerce.number().int().min(1).default(600_000),
+  /** Consecutive DIDWW failures (across all processes) that open the circuit breaker. */
+  DIDWW_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /** How long the breaker stays open before one probe call is let through. */
+  DIDWW_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1).default(30_000),
+  /** SIP host of the default inbound trunk every new number is routed to until the customer sets forwarding. */
+  DEFAULT_TRUNK_SIP_HOST: z.string().default('sip.numninja.test'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
   SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),

@@ -9,6 +9,7 @@ import { fulfilOrder, nationalFormat, type PaidCheckout } from './fulfilment';
 import { paidCheckoutFromSession } from './paid-checkout';
 import { invoiceChargeId, invoicePaymentIntentId, invoicePeriodEnd, invoiceSubscriptionId, invoiceSubscriptionMetadata } from './stripe-objects';
 import { UUID } from '../../lib/ids';
+import { note, transition } from '../provisioning/number-status';
 
 type Tx = Prisma.TransactionClient;
 
@@ -127,8 +128,8 @@ export class StripeEvents {
     for (const n of numbers) {
       const later = periodEnd && (!n.paidUntil || periodEnd > n.paidUntil) ? periodEnd : n.paidUntil;
       const recovering = n.status === 'PAST_DUE' || n.status === 'SUSPENDED';
-      await tx.purchasedNumber.update({ where: { id: n.id }, data: { paidUntil: later, ...(recovering ? { status: 'ACTIVE', graceUntil: null } : {}) } });
-      if (recovering) await tx.numberStatusEvent.create({ data: { purchasedNumberId: n.id, fromStatus: n.status, toStatus: 'ACTIVE', cause: 'Payment received' } });
+      await tx.purchasedNumber.update({ where: { id: n.id }, data: { paidUntil: later } });
+      if (recovering) await transition(tx, { numberId: n.id, from: ['PAST_DUE', 'SUSPENDED'], to: 'ACTIVE', cause: 'Payment received', data: { graceUntil: null } });
     }
   }
 
@@ -141,8 +142,7 @@ export class StripeEvents {
     const graceUntil = new Date(now.getTime() + this.deps.config.GRACE_DAYS * 86_400_000);
     const numbers = await tx.purchasedNumber.findMany({ where: { orderLine: { orderId: order.id }, status: { notIn: ['RELEASED', 'RELEASING', 'FAILED'] } } });
     for (const n of numbers.filter((x) => x.status === 'ACTIVE')) {
-      await tx.purchasedNumber.update({ where: { id: n.id }, data: { status: 'PAST_DUE', graceUntil } });
-      await tx.numberStatusEvent.create({ data: { purchasedNumberId: n.id, fromStatus: 'ACTIVE', toStatus: 'PAST_DUE', cause: 'Renewal payment failed' } });
+      await transition(tx, { numberId: n.id, from: 'ACTIVE', to: 'PAST_DUE', cause: 'Renewal payment failed', data: { graceUntil } });
     }
     if (invoice.id && !(await tx.payment.findUnique({ where: { stripeInvoiceId: invoice.id } }))) {
       await tx.payment.create({
@@ -170,7 +170,7 @@ export class StripeEvents {
     const numbers = await tx.purchasedNumber.findMany({ where: { orderLine: { orderId: order.id }, status: { notIn: ['RELEASED', 'RELEASING', 'FAILED'] } } });
     for (const n of numbers) {
       await tx.purchasedNumber.update({ where: { id: n.id }, data: { cancelAtPeriodEnd: true } });
-      await tx.numberStatusEvent.create({ data: { purchasedNumberId: n.id, fromStatus: n.status, toStatus: n.status, cause: 'Subscription ended: release scheduled' } });
+      await note(tx, n.id, n.status, 'Subscription ended: release scheduled');
       const runAt = n.paidUntil && n.paidUntil > now ? n.paidUntil : now;
       await enqueueJob(tx, RELEASE_NUMBER_TASK, { purchasedNumberId: n.id }, { jobKey: `release:${n.id}`, runAt, maxAttempts: 10 });
     }
