@@ -52,6 +52,8 @@ const schema = z.object({
   DIDWW_API_URL: z.url().optional(),
   DIDWW_API_KEY: z.string().optional(),
   DIDWW_API_VERSION: z.string().default('2026-04-16'),
+  /** Quick in-call retries of one DIDWW request (429, 5xx, timeouts) before the caller's own backoff takes over. */
+  DIDWW_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   SMTP_URL: z.string().optional(),
   /** Staff mailbox for operational alerts (e.g. failed provisioning). */
   STAFF_ALERT_EMAIL: z.string().default('ops@numninja.test'),

@@ -73,6 +73,7 @@ export function createServices(
     baseUrl: config.didwwApiUrl,
     apiKey: config.didwwApiKey,
     apiVersion: config.DIDWW_API_VERSION,
+    maxRetries: config.DIDWW_MAX_RETRIES,
     logger: log.child({ component: 'didww' }),
   });
   const sessions = new SessionService(db.prisma, db.pool, clock, config.SESSION_TTL_DAYS * 86_400_000);
