@@ -36,6 +36,17 @@ const schema = z.object({
   /** API processes sharing PORT (node:cluster); set it to the machine's cores in production. */
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** Tries of one number at DIDWW (transient failures and polls of a pending order) before it goes FAILED. */
+  PROVISION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
+  /** Backoff between tries: random in [base·2ⁿ⁻¹/2, base·2ⁿ⁻¹], capped at the max ("equal jitter"). */
+  PROVISION_RETRY_BASE_MS: z.coerce.number().int().min(1).default(2000),
+  PROVISION_RETRY_MAX_MS: z.coerce.number().int().min(1).default(600_000),
+  /** Consecutive DIDWW failures (across all processes) that open the circuit breaker. */
+  DIDWW_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  /** How long the breaker stays open before one probe call is let through. */
+  DIDWW_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1).default(30_000),
+  /** SIP host of the default inbound trunk every new number is routed to until the customer sets forwarding. */
+  DEFAULT_TRUNK_SIP_HOST: z.string().default('sip.numninja.test'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).default(5000),
   SIGNIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(1).default(5),
@@ -49,6 +60,8 @@ const schema = z.object({
   DIDWW_API_URL: z.url().optional(),
   DIDWW_API_KEY: z.string().optional(),
   DIDWW_API_VERSION: z.string().default('2026-04-16'),
+  /** Quick in-call retries of one DIDWW request (429, 5xx, timeouts) before the caller's own backoff takes over. */
+  DIDWW_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   SMTP_URL: z.string().optional(),
   /** Staff mailbox for operational alerts (e.g. failed provisioning). */
   STAFF_ALERT_EMAIL: z.string().default('ops@numninja.test'),

@@ -22,6 +22,13 @@ import { CheckoutService } from './modules/checkout/checkout.service';
 import { StripeEvents } from './modules/checkout/stripe-events';
 import { Refunds } from './modules/checkout/refunds';
 import { ProvisioningService } from './modules/provisioning/provisioning.service';
+import { CircuitBreaker } from './modules/provisioning/circuit-breaker';
+import { DefaultTrunk } from './modules/provisioning/default-trunk';
+import { Releases } from './modules/provisioning/releases';
+import { Cancellation } from './modules/provisioning/cancellation';
+import { GraceSweep } from './modules/provisioning/grace-sweep';
+import { ProvisioningQueue } from './modules/provisioning/provisioning-queue';
+import { ProvisioningStaffActions } from './modules/provisioning/staff-actions';
 import { OrdersService } from './modules/orders/orders.service';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
@@ -41,6 +48,11 @@ export interface Services {
   stripeEvents: StripeEvents;
   refunds: Refunds;
   provisioning: ProvisioningService;
+  provisioningQueue: ProvisioningQueue;
+  provisioningStaff: ProvisioningStaffActions;
+  releases: Releases;
+  cancellation: Cancellation;
+  graceSweep: GraceSweep;
   payments: PaymentGateway;
   didww: DidwwProvider;
 }
@@ -61,6 +73,7 @@ export function createServices(
     baseUrl: config.didwwApiUrl,
     apiKey: config.didwwApiKey,
     apiVersion: config.DIDWW_API_VERSION,
+    maxRetries: config.DIDWW_MAX_RETRIES,
     logger: log.child({ component: 'didww' }),
   });
   const sessions = new SessionService(db.prisma, db.pool, clock, config.SESSION_TTL_DAYS * 86_400_000);
@@ -82,6 +95,14 @@ export function createServices(
   const email = new EmailService(deps);
   const cart = new CartService(deps, db.pool, catalog, pricing);
   const orders = new OrdersService(deps);
+  const refunds = new Refunds(deps, email, payments);
+  // One breaker for every DIDWW caller; its state lives in Postgres, shared by all processes.
+  const didwwBreaker = new CircuitBreaker(db.prisma, clock, 'didww', {
+    failureThreshold: config.DIDWW_BREAKER_THRESHOLD,
+    cooldownMs: config.DIDWW_BREAKER_COOLDOWN_MS,
+    probeTimeoutMs: 60_000,
+  });
+  const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST));
   return {
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
@@ -93,8 +114,13 @@ export function createServices(
     orders,
     checkout: new CheckoutService(deps, cart, orders, email, payments),
     stripeEvents: new StripeEvents(deps, email, payments, db.pool),
-    refunds: new Refunds(deps, email, payments),
-    provisioning: new ProvisioningService(deps, email),
+    refunds,
+    provisioning,
+    provisioningQueue: new ProvisioningQueue(deps, didwwBreaker),
+    provisioningStaff: new ProvisioningStaffActions(deps, provisioning, refunds),
+    releases: new Releases(deps, didwwBreaker),
+    cancellation: new Cancellation(deps, payments),
+    graceSweep: new GraceSweep(deps),
     payments,
     reservations: new Reservations(deps),
     catalogSync: new CatalogSyncService(deps),

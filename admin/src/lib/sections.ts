@@ -33,6 +33,7 @@ export const DASHBOARD: Section = {
 export const SECTIONS: Section[] = [
   DASHBOARD,
   { name: 'orders', path: 'orders', label: 'Orders', summary: 'Find any order, follow its payment and fulfilment, refund it.', icon: 'M6 2h12v20l-3-2-3 2-3-2-3 2V2zm3 6h6m-6 4h6m-6 4h4', pages: [{ name: 'order', path: 'orders/:id', title: 'Order' }] },
+  { name: 'provisioning', path: 'provisioning', label: 'Provisioning', summary: 'Paid numbers still being set up at DIDWW or failed: retry, refund or resolve them.', icon: 'M12 2v4m0 12v4M4.9 4.9l2.8 2.8m8.6 8.6 2.8 2.8M2 12h4m12 0h4M4.9 19.1l2.8-2.8m8.6-8.6 2.8-2.8' },
   { name: 'numbers', path: 'numbers', label: 'Numbers', summary: 'Every purchased number, its provisioning state and configuration.', icon: 'M22 16.9v3a2 2 0 0 1-2.2 2 19.8 19.8 0 0 1-8.6-3.1 19.5 19.5 0 0 1-6-6A19.8 19.8 0 0 1 2.1 4.2 2 2 0 0 1 4.1 2h3a2 2 0 0 1 2 1.7c.1 1 .4 1.9.7 2.8a2 2 0 0 1-.5 2.1L8 9.9a16 16 0 0 0 6 6l1.3-1.3a2 2 0 0 1 2.1-.4c.9.3 1.8.6 2.8.7a2 2 0 0 1 1.7 2z' },
   { name: 'customers', path: 'customers', label: 'Customers', summary: 'Look up customers, their numbers, orders and sessions.', icon: 'M17 21v-2a4 4 0 0 0-4-4H5a4 4 0 0 0-4 4v2M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm14 10v-2a4 4 0 0 0-3-3.9M16 3.1a4 4 0 0 1 0 7.8' },
   { name: 'catalog', path: 'catalog', label: 'Catalog', summary: 'Countries we sell numbers in, their stock, and whether the storefront shows them.', icon: 'M4 19.5A2.5 2.5 0 0 1 6.5 17H20V2H6.5A2.5 2.5 0 0 0 4 4.5v15zm0 0A2.5 2.5 0 0 0 6.5 22H20v-5' },

@@ -12,9 +12,10 @@ import { CartResolver } from '../modules/cart/cart.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CheckoutResolver } from '../modules/checkout/checkout.resolver';
 import { OrdersResolver } from '../modules/orders/orders.resolver';
+import { ProvisioningResolver } from '../modules/provisioning/provisioning.resolver';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver, ProvisioningResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -1,7 +1,7 @@
 import type { TaskList } from 'graphile-worker';
 import { catalogSyncCrontab, catalogSyncTasks } from '../modules/catalog-sync/catalog-sync.jobs';
 import { cartCrontab, cartTasks } from '../modules/cart/cart.jobs';
-import { provisioningTasks } from '../modules/provisioning/provisioning.jobs';
+import { provisioningCrontab, provisioningTasks } from '../modules/provisioning/provisioning.jobs';
 import { emailCrontab, emailTasks } from '../modules/email/email.jobs';
 import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
 import type { Services } from '../services';
@@ -19,4 +19,4 @@ export function createTaskList(services: Services): TaskList {
 }
 
 /** Every schedule, gathered from the modules. `?fill=` backfills a missed run after downtime. */
-export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab, ...emailCrontab, ...cartCrontab].join('\n');
+export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab, ...emailCrontab, ...cartCrontab, ...provisioningCrontab].join('\n');

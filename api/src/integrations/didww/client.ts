@@ -257,6 +257,10 @@ export function createDidwwClient(config: DidwwClientConfig): DidwwClient {
     async getVoiceInTrunk(id) {
       return toVoiceInTrunk(one(await get(`/voice_in_trunks/${encodeURIComponent(id)}`)));
     },
+    async findVoiceInTrunkByExternalReference(ref) {
+      const found = await listAll('/voice_in_trunks', { filter: { external_reference_id: ref } }, toVoiceInTrunk);
+      return found[0] ?? null;
+    },
     async updateVoiceInTrunk(id, input) {
       const body = resourceBody('voice_in_trunks', trunkAttributes(input), undefined, id);
       return toVoiceInTrunk(one(await transport.json({ method: 'PATCH', path: `/voice_in_trunks/${encodeURIComponent(id)}`, body })));

@@ -65,6 +65,8 @@ export interface DidwwProvider {
   // Routing
   createVoiceInTrunk(input: VoiceInTrunkInput): Promise<VoiceInTrunk>;
   getVoiceInTrunk(id: string): Promise<VoiceInTrunk>;
+  /** The trunk we created with this `external_reference_id`, if any (finds it again after a crash). */
+  findVoiceInTrunkByExternalReference(externalReferenceId: string): Promise<VoiceInTrunk | null>;
   updateVoiceInTrunk(id: string, input: Partial<VoiceInTrunkInput>): Promise<VoiceInTrunk>;
   deleteVoiceInTrunk(id: string): Promise<void>;
 

@@ -11,7 +11,9 @@ import { invoiceChargeId, invoicePaymentIntentId, invoicePeriodEnd, invoiceSubsc
  * Renewals and failed renewals, as plain SQL on the webhook's own pg transaction. They are the
  * webhook's hot path — every subscription renews on its anniversary, so they arrive in bursts — and
  * a Prisma interactive transaction spent far more CPU per statement than the statements themselves.
- * Same rules as the rest of StripeEvents: any delivery order ends in the same state.
+ * Same rules as the rest of StripeEvents: any delivery order ends in the same state. The status
+ * moves here (ACTIVE → PAST_DUE, PAST_DUE/SUSPENDED → ACTIVE) are ones provisioning/number-status.ts
+ * allows, each recorded in number_status_events like every other transition.
  */
 export class BillingEvents {
   constructor(

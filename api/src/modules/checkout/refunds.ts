@@ -10,6 +10,7 @@ import { orderReference } from '../orders/order-view';
 import { nationalFormat } from './fulfilment';
 import { RELEASE_NUMBER_TASK } from './stripe-events';
 import { UUID } from '../../lib/ids';
+import { note as timelineNote } from '../provisioning/number-status';
 
 
 /**
@@ -24,7 +25,8 @@ export class Refunds {
     private readonly payments: PaymentGateway,
   ) {}
 
-  async refund(actor: Actor, orderId: string, lineIds: string[] | null, reason: string | null): Promise<Result<{ refundedLines: number }>> {
+  /** `actor` null: an automatic refund (a number that could not be provisioned); no audit entry, no issuer. */
+  async refund(actor: Actor | null, orderId: string, lineIds: string[] | null, reason: string | null): Promise<Result<{ refundedLines: number }>> {
     const { prisma } = this.deps;
     if (!UUID.test(orderId)) return fail(userError(ErrorCode.NOT_FOUND, 'No such order.', ['orderId']));
     const order = await prisma.order.findUnique({
@@ -61,8 +63,8 @@ export class Refunds {
       await prisma.$transaction(async (tx) => {
         await tx.refund.upsert({
           where: { stripeRefundId: refund.id },
-          create: { paymentId: payment.id, orderLineId: line.id, amount, currency: cur, reason: note, stripeRefundId: refund.id, issuedById: actor.userId },
-          update: { orderLineId: line.id, reason: note, issuedById: actor.userId },
+          create: { paymentId: payment.id, orderLineId: line.id, amount, currency: cur, reason: note, stripeRefundId: refund.id, issuedById: actor?.userId ?? null },
+          update: { orderLineId: line.id, reason: note, issuedById: actor?.userId ?? null },
         });
         await tx.orderLine.update({ where: { id: line.id }, data: { status: 'REFUNDED', refundedAmount: { increment: amount } } });
         // Derived from the refund rows, so this and Stripe's charge.refunded webhook agree in any order.
@@ -71,11 +73,11 @@ export class Refunds {
         await tx.payment.update({ where: { id: payment.id }, data: { refundedAmount: refunded, status: refunded >= payment.amount ? 'REFUNDED' : 'PARTIALLY_REFUNDED' } });
         if (line.purchasedNumber && !['RELEASED', 'RELEASING'].includes(line.purchasedNumber.status)) {
           await tx.purchasedNumber.update({ where: { id: line.purchasedNumber.id }, data: { cancelAtPeriodEnd: true } });
-          await tx.numberStatusEvent.create({ data: { purchasedNumberId: line.purchasedNumber.id, fromStatus: line.purchasedNumber.status, toStatus: line.purchasedNumber.status, cause: 'Refunded: release scheduled' } });
+          await timelineNote(tx, line.purchasedNumber.id, line.purchasedNumber.status, 'Refunded: release scheduled');
           await enqueueJob(tx, RELEASE_NUMBER_TASK, { purchasedNumberId: line.purchasedNumber.id }, { jobKey: `release:${line.purchasedNumber.id}`, maxAttempts: 10 });
         }
         await tx.orderEvent.create({ data: { orderId: order.id, type: 'refunded', message: `Refunded ${formatMoney(money(amount, cur))} for ${line.e164}.`, data: { refundId: refund.id, reason: note } } });
-        await this.deps.audit.record(actor, { action: 'order.refund', targetType: 'Order', targetId: order.id, data: { orderLineId: line.id, amount, refundId: refund.id, reason: note } }, tx);
+        if (actor) await this.deps.audit.record(actor, { action: 'order.refund', targetType: 'Order', targetId: order.id, data: { orderLineId: line.id, amount, refundId: refund.id, reason: note } }, tx);
       });
       done.push({ e164: line.e164, amount, subscriptionItemId: line.purchasedNumber?.stripeSubscriptionItemId ?? null });
     }

@@ -11,6 +11,7 @@ import { fulfilOrder, type PaidCheckout } from './fulfilment';
 import { paidCheckoutFromSession } from './paid-checkout';
 import { invoicePeriodEnd, invoiceSubscriptionId, invoiceSubscriptionMetadata } from './stripe-objects';
 import { UUID } from '../../lib/ids';
+import { note, transition } from '../provisioning/number-status';
 
 type Tx = Prisma.TransactionClient;
 
@@ -130,7 +131,7 @@ export class StripeEvents {
     const numbers = await tx.purchasedNumber.findMany({ where: { orderLine: { orderId: order.id }, status: { notIn: ['RELEASED', 'RELEASING', 'FAILED'] } } });
     for (const n of numbers) {
       await tx.purchasedNumber.update({ where: { id: n.id }, data: { cancelAtPeriodEnd: true } });
-      await tx.numberStatusEvent.create({ data: { purchasedNumberId: n.id, fromStatus: n.status, toStatus: n.status, cause: 'Subscription ended: release scheduled' } });
+      await note(tx, n.id, n.status, 'Subscription ended: release scheduled');
       const runAt = n.paidUntil && n.paidUntil > now ? n.paidUntil : now;
       await enqueueJob(tx, RELEASE_NUMBER_TASK, { purchasedNumberId: n.id }, { jobKey: `release:${n.id}`, runAt, maxAttempts: 10 });
     }

@@ -1,66 +1,124 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../seed';
-import { useTestApi } from '../../test/api-harness';
-import { drainJobs } from '../../test/jobs';
+import { createSignedInUser, useTestApi } from '../../test/api-harness';
+import { drainJobs, queuedJobs } from '../../test/jobs';
+import { jobsDueNow, ordersAtDidww, paidNumbers } from './provisioning.test-support';
+import { ProcessDied, type CrashPoint } from './provisioning.service';
 import { clickOffline, customerAtCheckout } from '../checkout/checkout.test-support';
 
+const QUEUE = `query($filter: ProvisioningQueueFilter) { provisioningQueue(filter: $filter) { totalCount edges { node { id e164 status attempts lastError refunded orderReference customerEmail ageSeconds } } } }`;
+
 describe('provisioning a paid number at DIDWW', () => {
-  const api = useTestApi({}, { didww: { orderDelayMs: 0 } });
+  const api = useTestApi({ PROVISION_RETRY_BASE_MS: '1', PROVISION_RETRY_MAX_MS: '5' }, { didww: { orderDelayMs: 0 } });
   let pool: string[];
   beforeAll(async () => {
     await seedDemoData(api.db.prisma);
     pool = (await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' } }, orderBy: { e164: 'desc' }, take: 40, select: { id: true } })).map((n) => n.id);
   }, 60_000);
 
-  async function paidNumber() {
+  const services = () => api.server.services;
+  const load = (id: string) =>
+    api.db.prisma.purchasedNumber.findUniqueOrThrow({ where: { id }, include: { statusEvents: { orderBy: { createdAt: 'asc' } }, provisioning: { orderBy: { startedAt: 'asc' } }, orderLine: true } });
+  /** Runs due jobs until none is left due (re-queued retries are made due at once). */
+  async function settle(rounds = 30) {
+    for (let i = 0; i < rounds; i++) {
+      await drainJobs(api.db.pool, services());
+      if ((await queuedJobs(api.db.prisma, 'provision-number')).length === 0) return;
+      await jobsDueNow(api);
+    }
+  }
+
+  it('orders, waits, routes to the default trunk and marks it ACTIVE, with every step recorded and an email', async () => {
+    const [id] = await paidNumbers(api, pool.splice(0, 1));
+    await settle();
+    const n = await load(id!);
+    expect(n.status).toBe('ACTIVE');
+    expect(n.statusEvents.map((e) => e.toStatus)).toEqual(['PENDING', 'PROVISIONING', 'ACTIVE']);
+    expect(n.provisioning.filter((a) => a.outcome === 'SUCCEEDED').map((a) => a.step)).toEqual(['ORDER', 'AWAIT_COMPLETION', 'ROUTE']);
+    expect(n.orderLine.status).toBe('FULFILLED');
+    const did = await services().didww.getDid(n.didwwDidId!);
+    expect(did.voiceInTrunkId).toBeTruthy();
+    expect(ordersAtDidww(api)[n.didwwOrderReference]).toBe(1);
+    expect(await api.db.prisma.emailOutbox.count({ where: { dedupeKey: `number-active:${id}` } })).toBe(1);
+    expect(await services().provisioning.provision(id!)).toBe('already');
+  });
+
+  it('a second number reuses the one default trunk', async () => {
+    const ids = await paidNumbers(api, pool.splice(0, 2));
+    await settle();
+    const numbers = await Promise.all(ids.map(load));
+    const trunks = await Promise.all(numbers.map((n) => services().didww.getDid(n.didwwDidId!).then((d) => d.voiceInTrunkId)));
+    expect(new Set(trunks).size).toBe(1);
+  });
+
+  const points: CrashPoint[] = ['ORDER', 'AWAIT_COMPLETION', 'ROUTE'].flatMap((s) => ['before-call', 'after-call', 'after-write'].map((p) => `${s}:${p}` as CrashPoint));
+  it.each(points)('a worker killed at %s and restarted buys once and ends ACTIVE', async (point) => {
+    const [id] = await paidNumbers(api, pool.splice(0, 1));
+    let crashed = 0;
+    services().provisioning.crashHook = (at) => {
+      if (at === point && crashed === 0) {
+        crashed += 1;
+        throw new ProcessDied(at);
+      }
+    };
+    try {
+      await drainJobs(api.db.pool, services());
+      expect(crashed).toBe(1);
+      const midway = await load(id!);
+      expect(midway.status).toBe('PROVISIONING');
+      // The job failed with the crash; the "restarted" worker picks it up again.
+      await settle();
+    } finally {
+      services().provisioning.crashHook = () => {};
+    }
+    const n = await load(id!);
+    expect(n.status).toBe('ACTIVE');
+    expect(ordersAtDidww(api)[n.didwwOrderReference]).toBe(1);
+    expect((await services().didww.getDid(n.didwwDidId!)).voiceInTrunkId).toBeTruthy();
+  });
+
+  it('a number taken at order time goes FAILED, is refunded, staff are emailed, and it shows in the admin queue', async () => {
+    // Paid through the offline Stripe checkout, so there is a real charge to refund.
     const at = await customerAtCheckout(api, pool.splice(0, 1));
     await clickOffline(at.checkoutUrl, 'pay');
-    return api.db.prisma.purchasedNumber.findFirstOrThrow({ where: { orderLine: { orderId: at.order.id } } });
-  }
-  const ordersFor = (ref: string) => (api.didww!.admin.state() as { counters: { ordersByExternalReference: Record<string, number> } }).counters.ordersByExternalReference[ref] ?? 0;
-
-  it('orders the number, waits for DIDWW to complete, and marks it ACTIVE with its timeline and an email', async () => {
-    const n = await paidNumber();
-    await drainJobs(api.db.pool, api.server.services);
-    let outcome = await api.server.services.provisioning.provision(n.id).catch((e: Error) => e.message);
-    for (let i = 0; i < 20 && typeof outcome === 'string' && outcome.includes('pending'); i++) {
-      await new Promise((r) => setTimeout(r, 50));
-      outcome = await api.server.services.provisioning.provision(n.id).catch((e: Error) => e.message);
-    }
-    const after = await api.db.prisma.purchasedNumber.findUniqueOrThrow({ where: { id: n.id }, include: { statusEvents: { orderBy: { createdAt: 'asc' } } } });
-    expect(after.status).toBe('ACTIVE');
-    expect(after.didwwDidId).toBeTruthy();
-    expect(after.statusEvents.map((e) => e.toStatus)).toEqual(['PENDING', 'PROVISIONING', 'ACTIVE']);
-    expect(await api.db.prisma.emailOutbox.count({ where: { dedupeKey: `number-active:${n.id}` } })).toBe(1);
-    expect(ordersFor(n.didwwOrderReference)).toBe(1);
-
-    expect(await api.server.services.provisioning.provision(n.id)).toBe('already');
-    expect(ordersFor(n.didwwOrderReference)).toBe(1);
-  });
-
-  it('never buys twice after a crash between placing the DIDWW order and recording it', async () => {
-    const n = await paidNumber();
-    const number = await api.db.prisma.availableNumber.findFirstOrThrow({ where: { orderLines: { some: { id: n.orderLineId } } }, include: { sku: true } });
-    // The order went out, then the worker died before writing didwwOrderId.
-    await api.server.services.didww.createOrder({ externalReferenceId: n.didwwOrderReference, items: [{ skuId: number.sku.didwwId, availableDidId: number.didwwId }] });
-    await new Promise((r) => setTimeout(r, 20));
-    let outcome: string = '';
-    for (let i = 0; i < 20 && outcome !== 'active'; i++) outcome = await api.server.services.provisioning.provision(n.id).catch((e: Error) => e.message);
-    expect(outcome).toBe('active');
-    expect(ordersFor(n.didwwOrderReference)).toBe(1);
-  });
-
-  it('fails permanently when DIDWW says the number is gone, with the reason on the timeline', async () => {
-    const n = await paidNumber();
-    await api.didww!.admin.setFaults({ takenNumbers: [n.e164.slice(1)] });
+    const { id } = await api.db.prisma.purchasedNumber.findFirstOrThrow({ where: { orderLine: { orderId: at.order.id } } });
+    const before = await load(id);
+    api.didww!.admin.setFaults({ takenNumbers: [before.e164.slice(1)] });
     try {
-      await api.db.prisma.purchasedNumber.update({ where: { id: n.id }, data: { didwwReservationId: null } });
-      expect(await api.server.services.provisioning.provision(n.id)).toBe('failed');
+      await settle();
     } finally {
       api.didww!.admin.clearFaults();
     }
-    const after = await api.db.prisma.purchasedNumber.findUniqueOrThrow({ where: { id: n.id } });
-    expect(after.status).toBe('FAILED');
-    expect(after.failureReason).toMatch(/DIDWW refused/);
+    const n = await load(id!);
+    expect(n.status).toBe('FAILED');
+    expect(n.failureReason).toMatch(/DIDWW refused the order: .*taken/);
+    expect(n.provisioning.find((a) => a.step === 'ORDER')).toMatchObject({ outcome: 'PERMANENT_FAILURE' });
+    // The refund released the line; with nothing bought at DIDWW, the release only checks and stays FAILED for staff.
+    expect(n.provisioning.find((a) => a.step === 'RELEASE')).toMatchObject({ outcome: 'SUCCEEDED' });
+    const alert = await api.db.prisma.emailOutbox.findFirstOrThrow({ where: { template: 'provisioningFailed', toAddress: api.config.STAFF_ALERT_EMAIL, textBody: { contains: n.e164 } } });
+    expect(alert.subject).toContain(n.e164);
+    expect(n.orderLine.status).toBe('REFUNDED');
+    const refund = await api.db.prisma.refund.findFirstOrThrow({ where: { orderLineId: n.orderLineId } });
+    expect(refund.amount).toBe(n.orderLine.setupPrice + n.orderLine.monthlyPrice);
+    expect(refund.issuedById).toBeNull();
+    expect(await api.db.prisma.emailOutbox.count({ where: { template: 'refundIssued', userId: n.userId } })).toBe(1);
+
+    const staff = await createSignedInUser(api, 'SUPPORT');
+    const queued = await api.gql(QUEUE, { filter: { statuses: ['FAILED'] } }, { token: staff.token });
+    const item = queued.body.data!.provisioningQueue.edges.map((e: { node: { id: string } }) => e.node).find((x: { id: string }) => x.id === id);
+    expect(item).toMatchObject({ status: 'FAILED', refunded: true, e164: n.e164 });
+    expect(item.lastError).toMatch(/taken/);
+    expect(item.attempts).toBeGreaterThanOrEqual(1);
+    expect(ordersAtDidww(api)[n.didwwOrderReference] ?? 0).toBe(0);
+  });
+
+  it('a customer cannot read the provisioning queue or its metrics', async () => {
+    const customer = await createSignedInUser(api, 'CUSTOMER', 'web');
+    const res = await api.gql(`{ provisioningMetrics { activated } }`, {}, { token: customer.token });
+    expect(res.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const queue = await api.gql(QUEUE, {}, { token: customer.token });
+    expect(queue.body.data?.provisioningQueue ?? null).toBeNull();
+    const anonymous = await api.gql(QUEUE, {});
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 });
