@@ -23,6 +23,9 @@ import { StripeEvents } from './modules/checkout/stripe-events';
 import { Refunds } from './modules/checkout/refunds';
 import { ProvisioningService } from './modules/provisioning/provisioning.service';
 import { OrdersService } from './modules/orders/orders.service';
+import { OrderUpdates } from './modules/orders/order-updates';
+import { NumbersService } from './modules/numbers/numbers.service';
+import { RealtimeHub } from './realtime/hub';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
@@ -37,6 +40,10 @@ export interface Services {
   cart: CartService;
   reservations: Reservations;
   orders: OrdersService;
+  orderUpdates: OrderUpdates;
+  numbers: NumbersService;
+  /** Database events of this process's LISTEN connection, fanned out to subscriptions. */
+  realtime: RealtimeHub;
   checkout: CheckoutService;
   stripeEvents: StripeEvents;
   refunds: Refunds;
@@ -82,6 +89,8 @@ export function createServices(
   const email = new EmailService(deps);
   const cart = new CartService(deps, db.pool, catalog, pricing);
   const orders = new OrdersService(deps);
+  const realtime = new RealtimeHub();
+  const numbers = new NumbersService(deps, realtime);
   return {
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
@@ -91,6 +100,9 @@ export function createServices(
     pricing,
     cart,
     orders,
+    orderUpdates: new OrderUpdates(orders, realtime),
+    numbers,
+    realtime,
     checkout: new CheckoutService(deps, cart, orders, email, payments),
     stripeEvents: new StripeEvents(deps, email, payments),
     refunds: new Refunds(deps, email, payments),
