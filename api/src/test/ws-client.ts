@@ -1,4 +1,4 @@
-import { createClient, type Client, type ExecutionResult } from 'graphql-ws';
+import { createClient, type Client, type FormattedExecutionResult } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { TestApi } from './api-harness';
 
@@ -26,7 +26,7 @@ export function wsClient(api: TestApi, auth: WsAuth = {}): Client {
   });
 }
 
-type Result<T> = ExecutionResult<T, unknown>;
+type Result<T> = FormattedExecutionResult<T, unknown>;
 
 /** One subscription's results as a queue the test reads from, with a timeout. */
 export interface LiveSubscription<T> {
