@@ -1,4 +1,4 @@
-import { createPubSub, Repeater, SlidingBuffer } from '@graphql-yoga/subscription';
+import { createPubSub, type Repeater } from '@graphql-yoga/subscription';
 import type { NumberChanged, OrderChanged, RealtimeEvent } from './events';
 
 type Topics = {
@@ -13,9 +13,10 @@ type Topics = {
  * LISTEN connection (events committed by any process); knows nothing of GraphQL or who may see what.
  */
 export class RealtimeHub {
-  // A slow WebSocket client drops its oldest queued events instead of growing memory: every
-  // consumer reloads the current state on each event, so only the latest matters.
-  private readonly pubsub = createPubSub<Topics>({ repeaterBuffer: new SlidingBuffer(64) });
+  // No shared `repeaterBuffer`: createPubSub hands the one buffer object to every subscription,
+  // which then steal each other's events. Unbuffered, a subscription queues up to 1,024 events
+  // while its consumer (a reload) is busy; order streams collapse bursts (realtime/streams.ts).
+  private readonly pubsub = createPubSub<Topics>();
 
   publish(event: RealtimeEvent): void {
     this.pubsub.publish('order', event.orderId ?? '', event);
