@@ -11,12 +11,15 @@ import type { Logger } from './logger';
 import { createServices, type Services } from './services';
 import { createOfflineStripe } from './integrations/stripe/offline';
 import { OFFLINE_STRIPE_WEBHOOK_SECRET } from './integrations/stripe/constants';
+import { startEventListener, type EventListener } from './realtime/listener';
 
 export interface ApiServer {
   httpServer: Server;
   services: Services;
   /** The offline Stripe twin (null with real Stripe keys): tests and staff tools simulate Stripe's own events with it. */
   offlineStripe: ReturnType<typeof createOfflineStripe> | null;
+  /** This process's LISTEN connection feeding `services.realtime`. */
+  events: EventListener;
   /** Resolves with the base URL once listening (port 0 picks a free port). */
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
@@ -57,11 +60,19 @@ export async function createApiServer(deps: {
   const app = createApp({ config, log, services, pool: db.pool, apollo, extraRoutes: twin?.router });
   httpServer.on('request', app);
   const ws = attachGraphQLWebSocket(httpServer, schema, services, log);
+  const events = startEventListener({
+    databaseUrl: db.url,
+    log: log.child({ component: 'realtime' }),
+    onEvent: (event) => services.realtime.publish(event),
+    onResync: () => services.realtime.announceResync(),
+  });
 
   return {
     httpServer,
     services,
-    listen(port, host = config.HOST) {
+    events,
+    async listen(port, host = config.HOST) {
+      await events.listening();
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -75,6 +86,7 @@ export async function createApiServer(deps: {
     async close() {
       if (expiry) clearInterval(expiry);
       await ws.close();
+      await events.close();
       // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
       await apollo.stop();
       await twin?.drain();

@@ -30,6 +30,9 @@ import { GraceSweep } from './modules/provisioning/grace-sweep';
 import { ProvisioningQueue } from './modules/provisioning/provisioning-queue';
 import { ProvisioningStaffActions } from './modules/provisioning/staff-actions';
 import { OrdersService } from './modules/orders/orders.service';
+import { OrderUpdates } from './modules/orders/order-updates';
+import { NumbersService } from './modules/numbers/numbers.service';
+import { RealtimeHub } from './realtime/hub';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
@@ -44,6 +47,10 @@ export interface Services {
   cart: CartService;
   reservations: Reservations;
   orders: OrdersService;
+  orderUpdates: OrderUpdates;
+  numbers: NumbersService;
+  /** Database events of this process's LISTEN connection, fanned out to subscriptions. */
+  realtime: RealtimeHub;
   checkout: CheckoutService;
   stripeEvents: StripeEvents;
   refunds: Refunds;
@@ -103,6 +110,8 @@ export function createServices(
     probeTimeoutMs: 60_000,
   });
   const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST));
+  const realtime = new RealtimeHub();
+  const numbers = new NumbersService(deps, realtime);
   return {
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
@@ -112,6 +121,9 @@ export function createServices(
     pricing,
     cart,
     orders,
+    orderUpdates: new OrderUpdates(orders, realtime),
+    numbers,
+    realtime,
     checkout: new CheckoutService(deps, cart, orders, email, payments),
     stripeEvents: new StripeEvents(deps, email, payments, db.pool),
     refunds,

@@ -5,6 +5,8 @@ import { PrismaClient } from '../generated/prisma/client';
 export type { PrismaClient } from '../generated/prisma/client';
 
 export interface Database {
+  /** Where it is; the realtime listener opens its own dedicated connection there. */
+  url: string;
   prisma: PrismaClient;
   /** The same pool Prisma uses, for the few things Prisma cannot do (rate-limit store, LISTEN/NOTIFY). */
   pool: pg.Pool;
@@ -20,6 +22,7 @@ export function createDatabase(databaseUrl: string, opts: { max?: number; onErro
   pool.on('connect', (client) => client.on('error', onError));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
+    url: databaseUrl,
     prisma,
     pool,
     async close() {

@@ -74,6 +74,11 @@ export function forbidden(message = 'You do not have access to this.'): GraphQLE
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
+/** Thrown where there is no payload to carry it (a subscription): missing, or someone else's. */
+export function notFound(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
 /**
  * A bad argument on a query (e.g. `first` over the cap): queries have no payload, so this is a
  * GraphQL error carrying the same VALIDATION code and field path as a payload's UserError.

@@ -12,10 +12,13 @@ import { CartResolver } from '../modules/cart/cart.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CheckoutResolver } from '../modules/checkout/checkout.resolver';
 import { OrdersResolver } from '../modules/orders/orders.resolver';
+import { OrderLineNumberResolver, OrderUpdatesResolver } from '../modules/orders/order-updates.resolver';
+import { NumbersResolver } from '../modules/numbers/numbers.resolver';
 import { ProvisioningResolver } from '../modules/provisioning/provisioning.resolver';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver, ProvisioningResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver, OrderUpdatesResolver, OrderLineNumberResolver, NumbersResolver, ProvisioningResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -25,6 +28,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     resolvers: [...resolvers],
     authChecker,
     authMode: 'error',
+    // type-graphql requires a pubSub once there are subscriptions. Ours take their events from each
+    // server's own RealtimeHub (services.realtime, fed by its LISTEN connection) through `subscribe`,
+    // so this one only satisfies the builder: the schema is shared by every server in a process.
+    pubSub: createPubSub(),
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeResolver }],
   });

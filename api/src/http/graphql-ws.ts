@@ -37,6 +37,14 @@ export function attachGraphQLWebSocket(httpServer: Server, schema: GraphQLSchema
           cookie: null,
         };
       },
+      // Errors before any result (a refused subscribe, a bad document) get the same masking as HTTP.
+      onError: (_ctx, id, _payload, errors) => {
+        const requestId = requestIdFrom(undefined);
+        for (const e of errors) {
+          if (!isPublicError(e.extensions?.code)) log.error({ err: e.originalError ?? e, operationId: id, requestId }, 'unexpected GraphQL error');
+        }
+        return errors.map((e) => maskError(e.toJSON(), requestId));
+      },
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!('errors' in result) || !result.errors?.length) return;
         const context = args.contextValue as GraphQLContext;

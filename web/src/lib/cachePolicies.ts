@@ -4,7 +4,7 @@ import { relayStylePagination } from '@apollo/client/utilities';
 /**
  * The storefront's cache rules. Search results are one list per filter and sort: "Load more"
  * (`fetchMore` with `after`) appends to it, a first page (no `after`) replaces it, and the page
- * size is not part of the key. The customer's orders are one such list.
+ * size is not part of the key. The customer's orders and numbers are such lists.
  *
  * `order(id)` reads the order already in the cache (from the orders list or `confirmCheckout`),
  * so an order page shows what is known at once; missing fields still go to the API.
@@ -14,6 +14,7 @@ export const typePolicies: TypePolicies = {
     fields: {
       availableNumbers: relayStylePagination(['filter', 'sort']),
       myOrders: relayStylePagination(),
+      myNumbers: relayStylePagination(),
       order: {
         read(existing, { args, toReference }) {
           if (existing !== undefined) return existing;

@@ -38,6 +38,11 @@ const NUMBER_STATUS: Record<NumberStatus, StatusView> = {
   RELEASED: { label: 'Released', type: 'default' },
 };
 
+/** A purchased number's status tag: "Setting up…" (blue, spinning), "Live" (green), … */
+export function numberStatusView(status: NumberStatus): StatusView {
+  return NUMBER_STATUS[status] ?? { label: status, type: 'default' };
+}
+
 export interface LineLike {
   status: OrderLineStatus;
   numberStatus: NumberStatus | null;

@@ -37,6 +37,13 @@ export class CatalogService {
       .map((c) => this.toCountry(c, snap.stockByCountry.get(c.id)));
   }
 
+  /** One country by id, hidden ones included: a bought number keeps its country. */
+  async country(id: string): Promise<Country | null> {
+    const snap = await this.cache.get();
+    const c = snap.countries.get(id);
+    return c ? this.toCountry(c, snap.stockByCountry.get(c.id)) : null;
+  }
+
   async regions(countryId: string): Promise<Region[]> {
     const snap = await this.cache.get();
     const country = snap.countries.get(countryId);

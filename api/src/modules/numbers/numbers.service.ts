@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client';
+import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { UUID } from '../../lib/ids';
+import type { RealtimeHub } from '../../realtime/hub';
+import { loadEach } from '../../realtime/streams';
+import type { ModuleDeps } from '../module-deps';
+import { numberInclude, toNumberView, type NumberRow } from './number-view';
+import type { PurchasedNumber } from './numbers.types';
+
+const cursorSchema = z.object({ t: z.string(), id: z.string() });
+
+export interface NumberViewer {
+  userId: string;
+  staff: boolean;
+}
+
+/** Reading purchased numbers. Every read is scoped here: a customer only ever reaches their own. */
+export class NumbersService {
+  constructor(
+    private readonly deps: ModuleDeps,
+    private readonly realtime: RealtimeHub,
+  ) {}
+
+  async number(viewer: NumberViewer, id: string): Promise<PurchasedNumber | null> {
+    if (!UUID.test(id)) return null;
+    const row = await this.deps.prisma.purchasedNumber.findFirst({
+      where: { id, ...(viewer.staff ? {} : { userId: viewer.userId }) },
+      include: numberInclude,
+    });
+    return row ? toNumberView(row) : null;
+  }
+
+  /** The customer's numbers, newest first (keyset on createdAt, id). */
+  async myNumbers(userId: string, limit: number, after: string | null | undefined): Promise<ConnectionShape<PurchasedNumber>> {
+    const cursor = decodeCursor(after, cursorSchema);
+    const where: Prisma.PurchasedNumberWhereInput = { userId };
+    const keyset: Prisma.PurchasedNumberWhereInput | undefined = cursor
+      ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] }
+      : undefined;
+    const rows = await this.deps.prisma.purchasedNumber.findMany({
+      where: keyset ? { AND: [where, keyset] } : where,
+      include: numberInclude,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: limit + 1,
+    });
+    return toConnection<NumberRow, PurchasedNumber>(rows, limit, {
+      hasPrevious: cursor !== null,
+      cursorOf: (r) => ({ t: r.createdAt.toISOString(), id: r.id }),
+      toNode: toNumberView,
+      count: () => this.deps.prisma.purchasedNumber.count({ where }),
+    });
+  }
+
+  /** Each status transition of the user's own numbers, as the number looks right after it. */
+  statusChanges(userId: string): AsyncIterable<PurchasedNumber> {
+    return loadEach(this.realtime.numberEventsOf(userId), (e) => this.number({ userId, staff: false }, e.numberId));
+  }
+}
