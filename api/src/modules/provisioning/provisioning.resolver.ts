@@ -62,7 +62,9 @@ export class ProvisioningResolver {
   @Authorized()
   @Mutation(() => CancelNumberPayload, { description: 'Cancel one of your numbers at the end of its paid period: billing stops, the number stays live until then.' })
   async cancelNumber(@Ctx() ctx: GraphQLContext, @Arg('numberId', () => ID, { description: 'Your purchased number.' }) numberId: string): Promise<CancelNumberPayload> {
-    const r = await ctx.services.cancellation.cancel(requireViewer(ctx).userId, { numberId });
-    return r.ok ? { ...r.value, errors: [] } : { numberId: null, status: null, cancelAtPeriodEnd: false, errors: r.errors };
+    const userId = requireViewer(ctx).userId;
+    const r = await ctx.services.cancellation.cancel(userId, { numberId });
+    if (!r.ok) return { numberId: null, status: null, cancelAtPeriodEnd: false, number: null, errors: r.errors };
+    return { ...r.value, number: await ctx.services.numbers.number({ userId, staff: false }, r.value.numberId), errors: [] };
   }
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PurchasedNumber } from '../numbers/numbers.types';
 import { BreakerState, NumberStatus } from '../../generated/prisma/enums';
 import { UserError } from '../../graphql/errors';
 import { Connection } from '../../graphql/pagination';
@@ -132,6 +133,9 @@ export class CancelNumberPayload {
 
   @Field(() => Boolean, { description: 'Whether it will be released when the paid period ends.' })
   cancelAtPeriodEnd!: boolean;
+
+  @Field(() => PurchasedNumber, { nullable: true, description: 'The number as it is now, with its timeline.' })
+  number?: PurchasedNumber | null;
 
   @Field(() => [UserError], { description: 'Expected failures; empty on success.' })
   errors!: UserError[];
