@@ -5,6 +5,14 @@
 import type { SyncRunKind, SyncRunStatus } from '../gql/graphql';
 
 /** Runs in these states change on their own; the page polls them. */
+/** How each run status is called and coloured. */
+export const SYNC_STATUS: Record<SyncRunStatus, { label: string; type: 'default' | 'info' | 'success' | 'error' }> = {
+  QUEUED: { label: 'Queued', type: 'default' },
+  RUNNING: { label: 'Running', type: 'info' },
+  SUCCEEDED: { label: 'Succeeded', type: 'success' },
+  FAILED: { label: 'Failed', type: 'error' },
+};
+
 export const isActiveRun = (status: SyncRunStatus): boolean => status === 'QUEUED' || status === 'RUNNING';
 
 export const SYNC_KIND_LABELS: Record<SyncRunKind, string> = {

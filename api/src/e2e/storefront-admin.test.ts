@@ -84,6 +84,9 @@ describe('in a real browser', () => {
     await password.fill('admin-password-1');
     await page.getByTestId('admin-signin-submit').click();
     await expect.poll(() => page.getByTestId('admin-dashboard-title').isVisible(), { timeout: 15_000 }).toBe(true);
+    // The panels show data (or their empty state), not a skeleton that never resolves.
+    await expect.poll(() => page.getByTestId('admin-recent-orders').textContent(), { timeout: 10_000 }).toMatch(/No orders yet|NN-/);
+    await expect.poll(() => page.getByTestId('admin-recent-syncs').textContent(), { timeout: 10_000 }).toMatch(/No sync runs|Succeeded|Failed|Running|Queued/);
     await page.screenshot({ path: path.join(shots, 'admin-dashboard.png'), fullPage: true });
     await page.close();
   });
