@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths';
 import { seedDemoData } from '../seed';
 import { startTestApi } from '../test/api-harness';
+import { startWorker } from '../jobs/worker';
+import { createLogger } from '../logger';
 import { launchChromium } from './browser';
 import { freePort, startFrontEnd } from './dev-servers';
 
@@ -31,7 +33,7 @@ describe('a new customer buys a number in the storefront', () => {
     await api?.close();
   });
 
-  it('signs up, holds a number, pays on the offline checkout page and sees the paid order', async () => {
+  it('signs up, holds a number, pays on the offline checkout page, sees the paid order and watches the number go live', async () => {
     const started = Date.now();
     const page = await browser.newPage();
     await page.goto(`${web.url}/sign-up`);
@@ -66,6 +68,22 @@ describe('a new customer buys a number in the storefront', () => {
     expect(order.status).toBe('PAID');
     expect(order.lines.map((l) => l.e164)).toEqual([e164]);
     expect(Date.now() - started).toBeLessThan(60_000);
+
+    // The job worker starts only now, in the API's process, so the page has been open (and
+    // subscribed) while the number was still pending: it must turn ACTIVE without a reload.
+    const line = page.getByTestId('line-status').first();
+    expect(await line.getAttribute('data-status')).not.toBe('ACTIVE');
+    const worker = await startWorker({ pool: api.db.pool, services: api.server.services, log: createLogger('silent'), concurrency: 2, pollInterval: 200 });
+    try {
+      await expect.poll(() => line.getAttribute('data-status'), { timeout: 30_000 }).toBe('ACTIVE');
+      await page.screenshot({ path: path.join(shots, 'journey-live.png'), fullPage: true });
+      await page.goto(`${web.url}/my-numbers`);
+      await expect.poll(() => page.getByTestId('my-number').first().getAttribute('data-status'), { timeout: 10_000 }).toBe('ACTIVE');
+      expect(await page.getByTestId('my-number').first().getAttribute('data-e164')).toBe(e164);
+      await page.screenshot({ path: path.join(shots, 'journey-my-numbers.png'), fullPage: true });
+    } finally {
+      await worker.stop();
+    }
     await page.close();
   });
 });
