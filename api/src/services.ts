@@ -23,6 +23,9 @@ import { StripeEvents } from './modules/checkout/stripe-events';
 import { Refunds } from './modules/checkout/refunds';
 import { ProvisioningService } from './modules/provisioning/provisioning.service';
 import { OrdersService } from './modules/orders/orders.service';
+import { UsageService } from './modules/usage/usage.service';
+import { MessagingService } from './modules/messaging/messaging.service';
+import { ExportsService } from './modules/exports/exports.service';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
@@ -43,6 +46,9 @@ export interface Services {
   provisioning: ProvisioningService;
   payments: PaymentGateway;
   didww: DidwwProvider;
+  usage: UsageService;
+  messaging: MessagingService;
+  exports: ExportsService;
 }
 
 /** Where this process can be reached; the offline Stripe twin calls back into it. */
@@ -100,5 +106,8 @@ export function createServices(
     catalogSync: new CatalogSyncService(deps),
     email,
     didww,
+    usage: new UsageService(deps, db.pool),
+    messaging: new MessagingService(deps, db.pool),
+    exports: new ExportsService(deps, db.pool),
   };
 }

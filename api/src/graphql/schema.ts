@@ -12,9 +12,12 @@ import { CartResolver } from '../modules/cart/cart.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { CheckoutResolver } from '../modules/checkout/checkout.resolver';
 import { OrdersResolver } from '../modules/orders/orders.resolver';
+import { UsageResolver } from '../modules/usage/usage.resolver';
+import { MessagingResolver } from '../modules/messaging/messaging.resolver';
+import { ExportsResolver } from '../modules/exports/exports.resolver';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver, UsageResolver, MessagingResolver, ExportsResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 
