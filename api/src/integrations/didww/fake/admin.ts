@@ -4,7 +4,7 @@
  */
 import { usdToCents } from '../money';
 import type { FaultScenario, Faults } from './faults';
-import type { Lifecycle } from './lifecycle';
+import type { Lifecycle, OwnedDid } from './lifecycle';
 import { generateSmsFor } from './sms';
 import type { CallbackRec, FakeStore, SmsRec } from './store';
 
@@ -26,6 +26,8 @@ export interface FakeAdmin {
   callbacks(): CallbackRec[];
   /** Sets the HTTP IN trunk URL inbound SMS are POSTed to (null: stop sending). */
   setSmsWebhook(url: string | null): void;
+  /** Makes numbers DIDs of the account, bought at the given time (demo and test history). */
+  ownDids(owned: OwnedDid[]): void;
   readonly store: FakeStore;
 }
 
@@ -64,6 +66,7 @@ export function createAdmin(store: FakeStore, faults: Faults, lifecycle: Lifecyc
       return out;
     },
     callbacks: () => store.callbacks,
+    ownDids: (owned) => lifecycle.adoptDids(owned),
     setSmsWebhook(url) {
       store.smsWebhookUrl = url;
     },
