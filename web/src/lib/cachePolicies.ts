@@ -14,6 +14,9 @@ export const typePolicies: TypePolicies = {
     fields: {
       availableNumbers: relayStylePagination(['filter', 'sort']),
       myOrders: relayStylePagination(),
+      // Usage history: one list per filter; "Load more" appends.
+      callRecords: relayStylePagination(['filter']),
+      smsMessages: relayStylePagination(['filter']),
       order: {
         read(existing, { args, toReference }) {
           if (existing !== undefined) return existing;

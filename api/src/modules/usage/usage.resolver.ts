@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { Role } from '../../generated/prisma/enums';
 import { requireViewer, type GraphQLContext } from '../../graphql/context';
 import type { UsageViewer } from './usage-filter';
-import { CallRecordConnection, CallRecordFilter, CallStats, RefreshCallRecordsPayload, StatsInterval } from './usage.types';
+import { CallRecordConnection, CallRecordFilter, CallStats, RefreshCallRecordsPayload, StatsInterval, UsageNumber } from './usage.types';
 
 export const usageViewer = (ctx: GraphQLContext): UsageViewer => {
   const v = requireViewer(ctx);
@@ -30,6 +30,15 @@ export class UsageResolver {
     @Arg('filter', () => CallRecordFilter, { nullable: true, description: 'Which calls.' }) filter?: CallRecordFilter | null,
   ): Promise<CallStats> {
     return ctx.services.usage.callStats(usageViewer(ctx), filter, interval);
+  }
+
+  @Authorized()
+  @Query(() => [UsageNumber], { description: "Numbers whose calls and messages can be read: the customer's own (staff: pass userId). For the usage filters." })
+  usageNumbers(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('userId', () => ID, { nullable: true, description: 'Staff only: whose numbers.' }) userId?: string | null,
+  ): Promise<UsageNumber[]> {
+    return ctx.services.usage.numbers(usageViewer(ctx), userId);
   }
 
   @Authorized()

@@ -46,6 +46,18 @@ export class UsageService {
     return ok({ queued: true });
   }
 
+  /** Numbers whose usage the viewer may read: their own, or (staff) a customer's. Oldest first. */
+  async numbers(viewer: UsageViewer, userId: string | null | undefined) {
+    const owner = viewer.staff ? userId : viewer.userId;
+    if (!owner) return [];
+    if (!UUID.test(owner)) throw badInput('Not a valid id.', ['userId']);
+    return this.deps.prisma.purchasedNumber.findMany({
+      where: { userId: owner, didwwDidId: { not: null } },
+      select: { id: true, e164: true, status: true },
+      orderBy: { createdAt: 'asc' },
+    });
+  }
+
   importCallRecords(scope: ImportScope = {}) {
     return this.importer.run(scope);
   }

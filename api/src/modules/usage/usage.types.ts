@@ -162,3 +162,15 @@ export class RefreshCallRecordsPayload {
   @Field(() => [UserError], { description: 'Expected failures; empty on success.' })
   errors!: UserError[];
 }
+
+@ObjectType({ description: 'A purchased number as the usage pages list it (id and E.164), for filters.' })
+export class UsageNumber {
+  @Field(() => ID, { description: 'Purchased number id (the `numberId` of the filters).' })
+  id!: string;
+
+  @Field(() => String, { description: 'The number, E.164.' })
+  e164!: string;
+
+  @Field(() => String, { description: 'Its status, e.g. ACTIVE.' })
+  status!: string;
+}
