@@ -30,6 +30,7 @@ const PAGES: Partial<Record<string, () => Promise<Component>>> = {
   'sync-runs': () => import('./pages/SyncRunsPage.vue'),
   'audit-log': () => import('./pages/AuditLogPage.vue'),
   emails: () => import('./pages/EmailsPage.vue'),
+  usage: () => import('./pages/UsagePage.vue'),
 };
 
 const comingSoon = () => import('./pages/ComingSoonPage.vue');
