@@ -61,6 +61,22 @@ describe('inbound SMS, SMS history with search, and CSV exports', () => {
     expect(bobs.body.data.smsMessages.edges).toEqual([]);
   });
 
+  it('a common word pages through exactly the newest matches (read-in-order plan), a rare one through the index', async () => {
+    for (let i = 0; i < 12; i++) api.didww!.admin.addSms({ number: alice.numbers[1]!.e164.slice(1), text: `Weekly coffee order ${i}` });
+    await eventually(async () => (await api.db.prisma.smsMessage.count({ where: { userId: alice.userId, body: { startsWith: 'Weekly coffee' } } })) === 12);
+    const expected = (await api.db.prisma.smsMessage.findMany({
+      where: { userId: alice.userId, body: { contains: 'coffee' } }, orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }], select: { id: true },
+    })).map((m) => m.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const res: any = await api.gql(SMS, { filter: { search: 'coffee' }, first: 5, after }, { token: alice.token });
+      seen.push(...res.body.data.smsMessages.edges.map((e: any) => e.node.id));
+      after = res.body.data.smsMessages.pageInfo.hasNextPage ? res.body.data.smsMessages.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(expected);
+  });
+
   it('pages SMS with cursors and validates the filter', async () => {
     for (let i = 0; i < 4; i++) api.didww!.admin.addSms({ number: alice.numbers[1]!.e164.slice(1) });
     await eventually(async () => (await api.db.prisma.smsMessage.count({ where: { userId: alice.userId } })) >= 5);

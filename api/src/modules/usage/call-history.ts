@@ -25,6 +25,8 @@ const DAY_MS = 86_400_000;
 const TRUNC: Record<StatsInterval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 /** A DAY chart of more than ~3 years is not a chart; the cap keeps one query bounded. */
 const MAX_BUCKETS = 1_200;
+/** Up to about two months, top callers are exact to the instant; longer periods count whole months. */
+const TOP_CALLERS_EXACT_DAYS = 62;
 
 const minutes = (seconds: number) => Math.round(seconds / 6) / 10;
 const bucket = (start: Date, calls: number, answered: number, seconds: number): CallStatsBucket => ({
@@ -74,14 +76,16 @@ export class CallHistory {
   }
 
   /**
-   * Buckets, totals and top callers. Whole UTC days come from call_daily_stats and whole months of
-   * callers from caller_monthly_stats; only the partial edges of the period read call_records. A
-   * status or caller filter is not in the roll-ups, so then everything reads call_records.
+   * Buckets, totals and top callers. Whole UTC days come from call_daily_stats, whole months of
+   * callers from the caller roll-ups; only the partial edges of the period read call_records (each
+   * edge its own index range scan). A status or caller filter is not in the roll-ups, so then
+   * everything reads call_records. For periods over TOP_CALLERS_EXACT_DAYS, top callers count the
+   * whole calendar months the period touches (reported in topCallersFrom/To): exact edges would
+   * mean aggregating up to two months of raw calls per request.
    */
   async stats(filter: CallFilter, interval: StatsInterval, now: Date): Promise<CallStats> {
     const to = filter.to ?? now;
     const from = filter.from ?? new Date(startOfUtcDay(to).getTime() - 29 * DAY_MS);
-    const trunc = TRUNC[interval];
     const useRollups = !filter.status && !filter.callerDigits;
     const scoped: CallFilter = { ...filter, from, to };
 
@@ -91,23 +95,22 @@ export class CallHistory {
     if (!useRollups || dayStart >= dayEnd) dayStart = dayEnd = from;
 
     const w = new Where();
-    w.params.push(trunc, from, to, dayStart, dayEnd); // $1..$5
+    w.params.push(TRUNC[interval], from, to, dayStart, dayEnd); // $1..$5
     const rollW = new Where(w.params);
     if (filter.userId) rollW.add('d.user_id = ?::uuid', filter.userId);
     if (filter.numberId) rollW.add('d.purchased_number_id = ?::uuid', filter.numberId);
     if (filter.direction) rollW.add('d.direction = ?::"CallDirection"', filter.direction);
     const rawW = callWhere(scoped, 'c', new Where(w.params), { skipRange: true });
-
+    const rawDay = (lo: string, hi: string) => `
+        SELECT c.started_at AS t, 1::bigint AS calls, (c.status = 'ANSWERED')::int::bigint AS answered, c.duration_seconds::bigint AS seconds
+          FROM call_records c WHERE ${rawW.sql} AND c.started_at >= ${lo} AND c.started_at < ${hi}`;
     const bucketsSql = `
       WITH per_day AS (
         SELECT d.day::timestamp AT TIME ZONE 'UTC' AS t, d.calls::bigint AS calls, d.answered::bigint AS answered, d.seconds
           FROM call_daily_stats d
          WHERE ${rollW.sql} AND d.day >= ($4::timestamptz AT TIME ZONE 'UTC')::date AND d.day < ($5::timestamptz AT TIME ZONE 'UTC')::date
-        UNION ALL
-        SELECT c.started_at, 1, (c.status = 'ANSWERED')::int, c.duration_seconds
-          FROM call_records c
-         WHERE ${rawW.sql}
-           AND ((c.started_at >= $2 AND c.started_at < $4) OR (c.started_at >= $5 AND c.started_at < $3))
+        UNION ALL ${rawDay('$2', '$4')}
+        UNION ALL ${rawDay('$5', '$3')}
       ),
       grid AS (
         SELECT generate_series(date_trunc($1, $2::timestamptz AT TIME ZONE 'UTC'), $3::timestamptz AT TIME ZONE 'UTC' - interval '1 millisecond', ('1 ' || $1)::interval) AS b
@@ -120,30 +123,43 @@ export class CallHistory {
              coalesce(a.seconds, 0)::bigint AS seconds
         FROM grid g LEFT JOIN agg a ON a.b = g.b ORDER BY g.b`;
 
-    // Whole months [monthStart, monthEnd) of callers from the roll-up; the edges raw.
-    let monthStart = ceilUtcMonth(from);
-    let monthEnd = startOfUtcMonth(to);
-    if (!useRollups || monthStart >= monthEnd) monthStart = monthEnd = from;
+    // Top callers: whole months [monthStart, monthEnd) from a roll-up, the edges raw (short periods only).
+    const long = to.getTime() - from.getTime() > TOP_CALLERS_EXACT_DAYS * DAY_MS;
+    // The caller roll-ups have no direction: with a direction (or status/caller) filter, everything is raw.
+    const callerRollups = useRollups && !filter.direction;
+    let topFrom = from;
+    let topTo = to;
+    let monthStart: Date;
+    let monthEnd: Date;
+    if (callerRollups && long) {
+      topFrom = monthStart = startOfUtcMonth(from);
+      topTo = monthEnd = ceilUtcMonth(to);
+    } else {
+      monthStart = ceilUtcMonth(from);
+      monthEnd = startOfUtcMonth(to);
+      if (!callerRollups || monthStart >= monthEnd) monthStart = monthEnd = from;
+    }
     const tw = new Where();
-    tw.params.push(from, to, monthStart, monthEnd); // $1..$4
+    tw.params.push(topFrom, topTo, monthStart, monthEnd); // $1..$4
     const tRoll = new Where(tw.params);
-    if (filter.userId) tRoll.add('m.user_id = ?::uuid', filter.userId);
-    if (filter.numberId) tRoll.add('m.purchased_number_id = ?::uuid', filter.numberId);
-    const tRaw = callWhere(scoped, 'c', new Where(tw.params), { skipRange: true });
-    // The monthly caller roll-up has no direction: with a direction filter the months read raw too.
-    if (filter.direction) monthStart = monthEnd = from;
-    tw.params[2] = monthStart;
-    tw.params[3] = monthEnd;
+    // The account-wide roll-up when a customer's whole account is asked; per number otherwise.
+    const perAccount = !filter.numberId && !!filter.userId;
+    if (perAccount) tRoll.add('m.user_id = ?::uuid', filter.userId);
+    else {
+      if (filter.userId) tRoll.add('m.user_id = ?::uuid', filter.userId);
+      if (filter.numberId) tRoll.add('m.purchased_number_id = ?::uuid', filter.numberId);
+    }
+    const tRaw = callWhere({ ...scoped, from: topFrom, to: topTo }, 'c', new Where(tw.params), { skipRange: true });
+    const rawCallers = (lo: string, hi: string) => `
+        SELECT c.source, count(*) AS calls, count(*) FILTER (WHERE c.status = 'ANSWERED') AS answered, sum(c.duration_seconds) AS seconds
+          FROM call_records c WHERE ${tRaw.sql} AND c.started_at >= ${lo} AND c.started_at < ${hi} GROUP BY c.source`;
     const topSql = `
       WITH per_caller AS (
         SELECT m.source, m.calls::bigint AS calls, m.answered::bigint AS answered, m.seconds
-          FROM caller_monthly_stats m
+          FROM ${perAccount ? 'user_caller_monthly_stats' : 'caller_monthly_stats'} m
          WHERE ${tRoll.sql} AND m.month >= ($3::timestamptz AT TIME ZONE 'UTC')::date AND m.month < ($4::timestamptz AT TIME ZONE 'UTC')::date
-        UNION ALL
-        SELECT c.source, count(*), count(*) FILTER (WHERE c.status = 'ANSWERED'), sum(c.duration_seconds)
-          FROM call_records c
-         WHERE ${tRaw.sql} AND ((c.started_at >= $1 AND c.started_at < $3) OR (c.started_at >= $4 AND c.started_at < $2))
-         GROUP BY c.source
+        UNION ALL ${rawCallers('$1', '$3')}
+        UNION ALL ${rawCallers('$4', '$2')}
       )
       SELECT source, sum(calls)::int AS calls, sum(answered)::int AS answered, sum(seconds)::bigint AS seconds
         FROM per_caller GROUP BY source ORDER BY sum(calls) DESC, source LIMIT 10`;
@@ -159,6 +175,8 @@ export class CallHistory {
       totals: bucket(from, sum('calls'), sum('answered'), sum('seconds')),
       buckets,
       topCallers: t.rows.map((r) => ({ caller: r.source, calls: r.calls, answered: r.answered, minutes: minutes(Number(r.seconds)) })),
+      topCallersFrom: topFrom,
+      topCallersTo: topTo,
     };
   }
 

@@ -57,11 +57,22 @@ export async function refreshRollups(db: Queryable, touched: TouchedDay[]): Prom
       GROUP BY c.purchased_number_id, p.m, c.source`,
     [monthPairs.map((p) => p[0]), monthPairs.map((p) => p[1])],
   );
+  // The account-wide caller roll-up follows from the per-number one, for the owners' touched months.
+  const owners = `SELECT DISTINCT n.user_id, p.m FROM unnest($1::uuid[], $2::date[]) AS p(n_id, m) JOIN purchased_numbers n ON n.id = p.n_id`;
+  const args = [monthPairs.map((p) => p[0]), monthPairs.map((p) => p[1])];
+  await db.query(`DELETE FROM user_caller_monthly_stats u USING (${owners}) t WHERE u.user_id = t.user_id AND u.month = t.m`, args);
+  await db.query(
+    `INSERT INTO user_caller_monthly_stats (user_id, month, source, calls, answered, seconds, updated_at)
+     SELECT s.user_id, s.month, s.source, sum(s.calls), sum(s.answered), sum(s.seconds), now()
+       FROM (${owners}) t JOIN caller_monthly_stats s ON s.user_id = t.user_id AND s.month = t.m
+      GROUP BY s.user_id, s.month, s.source`,
+    args,
+  );
 }
 
-/** Rebuilds both roll-ups from scratch (after a bulk load, or to repair). */
+/** Rebuilds every roll-up from scratch (after a bulk load, or to repair). */
 export async function rebuildAllRollups(db: Queryable): Promise<void> {
-  await db.query('TRUNCATE call_daily_stats, caller_monthly_stats');
+  await db.query('TRUNCATE call_daily_stats, caller_monthly_stats, user_caller_monthly_stats');
   await db.query(
     `INSERT INTO call_daily_stats (purchased_number_id, day, direction, user_id, calls, answered, seconds, updated_at)
      SELECT purchased_number_id, (started_at AT TIME ZONE 'UTC')::date, direction, min(user_id::text)::uuid, count(*),
@@ -73,5 +84,9 @@ export async function rebuildAllRollups(db: Queryable): Promise<void> {
      SELECT purchased_number_id, date_trunc('month', started_at AT TIME ZONE 'UTC')::date, source, min(user_id::text)::uuid, count(*),
             count(*) FILTER (WHERE status = 'ANSWERED'), sum(duration_seconds), now()
        FROM call_records GROUP BY 1, 2, 3`,
+  );
+  await db.query(
+    `INSERT INTO user_caller_monthly_stats (user_id, month, source, calls, answered, seconds, updated_at)
+     SELECT user_id, month, source, sum(calls), sum(answered), sum(seconds), now() FROM caller_monthly_stats GROUP BY 1, 2, 3`,
   );
 }

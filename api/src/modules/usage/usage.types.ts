@@ -150,8 +150,14 @@ export class CallStats {
   @Field(() => [CallStatsBucket], { description: 'One entry per bucket, oldest first, empty buckets included.' })
   buckets!: CallStatsBucket[];
 
-  @Field(() => [TopCaller], { description: 'Up to ten callers with the most calls in the period.' })
+  @Field(() => [TopCaller], { description: 'Up to ten callers with the most calls in topCallersFrom..topCallersTo.' })
   topCallers!: TopCaller[];
+
+  @Field(() => Date, { description: 'Start of the period top callers count: `from`, or for periods over 62 days the start of its first calendar month.' })
+  topCallersFrom!: Date;
+
+  @Field(() => Date, { description: 'End of the period top callers count: `to`, or for periods over 62 days the end of its last calendar month.' })
+  topCallersTo!: Date;
 }
 
 @ObjectType({ description: 'Result of refreshCallRecords.' })
