@@ -6,7 +6,7 @@ import { smsWhere, type SmsFilter, type Where } from '../usage/usage-filter';
 import type { SmsMessage } from './messaging.types';
 
 /** Messages read in order before falling back to the full-text index (see newestMatches). */
-const SEARCH_WINDOW = 5_000;
+const SEARCH_WINDOW = 2_000;
 
 const cursorSchema = z.object({ t: z.string().datetime(), id: z.string().uuid() });
 
