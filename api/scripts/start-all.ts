@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { createServer, type ViteDevServer } from 'vite';
 import { FAKE_DIDWW_KEY, FAKE_DIDWW_PORT, loadConfig } from '../src/config';
 import { startFakeDidww, type FakeDidww } from '../src/integrations/didww/fake';
+import { DEMO_HISTORY_DAYS, demoCustomerNumbers, demoDidId } from '../src/demo/usage';
 import { createLogger } from '../src/logger';
 import { fromRepoRoot, repoRoot } from '../src/paths';
 import { startApi } from '../src/runtime';
@@ -40,7 +41,15 @@ async function stop(code: number) {
 try {
   // Offline demo: the fake DIDWW plays the wholesaler over real HTTP, with the same data as the seed.
   if (config.didwwMode === 'fake' && !config.DIDWW_API_URL) {
-    fakeDidww = await startFakeDidww({ port: FAKE_DIDWW_PORT, apiKey: FAKE_DIDWW_KEY });
+    const boughtAt = Date.now() - DEMO_HISTORY_DAYS * 86_400_000;
+    fakeDidww = await startFakeDidww({
+      port: FAKE_DIDWW_PORT,
+      apiKey: FAKE_DIDWW_KEY,
+      // The demo customer's numbers (seeded as purchased numbers) already belong to the account.
+      ownedDids: demoCustomerNumbers().map((number) => ({ number, didId: demoDidId(number), boughtAt })),
+      smsWebhookUrl: `http://127.0.0.1:${config.PORT}/webhooks/didww/sms/${config.didwwSmsSecret ?? ''}`,
+      smsTrafficEveryMs: 60_000,
+    });
   }
   api = await startApi(config, log, { seed: true });
   for (const [app, port] of [

@@ -62,6 +62,8 @@ const schema = z.object({
   DIDWW_API_VERSION: z.string().default('2026-04-16'),
   /** Quick in-call retries of one DIDWW request (429, 5xx, timeouts) before the caller's own backoff takes over. */
   DIDWW_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
+  /** Path secret of the inbound SMS webhook (/webhooks/didww/sms/<secret>); the fake DIDWW uses a fixed one. */
+  DIDWW_SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),
   /** Staff mailbox for operational alerts (e.g. failed provisioning). */
   STAFF_ALERT_EMAIL: z.string().default('ops@numninja.test'),
@@ -74,11 +76,14 @@ export type Config = z.infer<typeof schema> & {
   didwwMode: 'fake' | 'live';
   didwwApiUrl: string;
   didwwApiKey: string;
+  /** Unset in live mode without DIDWW_SMS_WEBHOOK_SECRET: the inbound SMS webhook then refuses everything. */
+  didwwSmsSecret: string | undefined;
 };
 
 /** Where the bundled fake DIDWW server listens when `pnpm start` runs it. */
 export const FAKE_DIDWW_PORT = 4010;
 export const FAKE_DIDWW_KEY = 'fake-didww-key';
+export const FAKE_DIDWW_SMS_SECRET = 'fake-didww-sms-secret-0123456789';
 
 /** Parses the environment once at boot; lists every bad variable instead of failing on the first. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,5 +107,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     didwwMode,
     didwwApiUrl: c.DIDWW_API_URL ?? (didwwMode === 'live' ? 'https://api.didww.com/v3' : `http://127.0.0.1:${FAKE_DIDWW_PORT}/v3`),
     didwwApiKey: c.DIDWW_API_KEY ?? FAKE_DIDWW_KEY,
+    didwwSmsSecret: c.DIDWW_SMS_WEBHOOK_SECRET ?? (didwwMode === 'fake' ? FAKE_DIDWW_SMS_SECRET : undefined),
   };
 }

@@ -33,6 +33,9 @@ import { OrdersService } from './modules/orders/orders.service';
 import { OrderUpdates } from './modules/orders/order-updates';
 import { NumbersService } from './modules/numbers/numbers.service';
 import { RealtimeHub } from './realtime/hub';
+import { UsageService } from './modules/usage/usage.service';
+import { MessagingService } from './modules/messaging/messaging.service';
+import { ExportsService } from './modules/exports/exports.service';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
@@ -62,6 +65,9 @@ export interface Services {
   graceSweep: GraceSweep;
   payments: PaymentGateway;
   didww: DidwwProvider;
+  usage: UsageService;
+  messaging: MessagingService;
+  exports: ExportsService;
 }
 
 /** Where this process can be reached; the offline Stripe twin calls back into it. */
@@ -138,5 +144,8 @@ export function createServices(
     catalogSync: new CatalogSyncService(deps),
     email,
     didww,
+    usage: new UsageService(deps, db.pool),
+    messaging: new MessagingService(deps, db.pool),
+    exports: new ExportsService(deps, db.pool),
   };
 }

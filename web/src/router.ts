@@ -37,6 +37,9 @@ export const router = createRouter({
     // "/numbers" is the catalog; the customer's own numbers live here.
     { path: '/my-numbers', name: 'my-numbers', component: () => import('./pages/MyNumbersPage.vue'), meta: { title: 'My numbers', requiresAuth: true } },
     { path: '/orders/:id', name: 'order', component: () => import('./pages/OrderPage.vue'), meta: { title: 'Order', requiresAuth: true } },
+    { path: '/calls', name: 'calls', component: () => import('./pages/CallsPage.vue'), meta: { title: 'Calls', requiresAuth: true } },
+    { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { title: 'Messages', requiresAuth: true } },
+    { path: '/analytics', name: 'analytics', component: () => import('./pages/AnalyticsPage.vue'), meta: { title: 'Analytics', requiresAuth: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue'), meta: { title: 'Page not found' } },
   ],
   // A new search on the same page (filters live in the query) keeps the scroll position.

@@ -7,7 +7,7 @@ const apiDir = fileURLToPath(new URL('../..', import.meta.url));
  * The API in its own process, as in production: load generators in this process then do not
  * steal its event loop.
  */
-export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = env.PORT ?? '4100';
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of the API process into .tmp/prof for a closer look.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=../.tmp/prof'] : [];
@@ -28,6 +28,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
   }
   return {
     url,
+    pid: child.pid!,
     stop: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -11,6 +11,8 @@ import { detectApp, resolveViewer } from './request-auth';
 import { requestIdFrom } from './request-id';
 import { sessionCookie } from './session-cookie';
 import { stripeWebhookRouter } from './stripe-webhook';
+import { didwwSmsWebhookRouter } from './didww-sms-webhook';
+import { exportsRouter } from './exports-route';
 
 export interface AppDeps {
   config: Config;
@@ -58,6 +60,8 @@ export function createApp({ config, log, services, pool, apollo, extraRoutes }: 
 
   // Before any JSON body parser: the signature covers the raw bytes.
   app.use(stripeWebhookRouter(services, log));
+  app.use(didwwSmsWebhookRouter(services, config.didwwSmsSecret, log));
+  app.use(exportsRouter(services, log));
 
   app.use(
     '/graphql',

@@ -5,6 +5,7 @@ import { provisioningCrontab, provisioningTasks } from '../modules/provisioning/
 import { emailCrontab, emailTasks } from '../modules/email/email.jobs';
 import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
 import type { Services } from '../services';
+import { usageCrontab, usageTasks } from '../modules/usage/usage.jobs';
 import { cleanupSessions } from './cleanup-sessions';
 
 export function createTaskList(services: Services): TaskList {
@@ -15,8 +16,9 @@ export function createTaskList(services: Services): TaskList {
     ...emailTasks(services),
     ...cartTasks(services),
     ...provisioningTasks(services),
+    ...usageTasks(services),
   };
 }
 
 /** Every schedule, gathered from the modules. `?fill=` backfills a missed run after downtime. */
-export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab, ...emailCrontab, ...cartCrontab, ...provisioningCrontab].join('\n');
+export const crontab = ['17 * * * * cleanup-sessions ?fill=2h', ...pricingCrontab, ...catalogSyncCrontab, ...emailCrontab, ...cartCrontab, ...provisioningCrontab, ...usageCrontab].join('\n');

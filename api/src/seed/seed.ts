@@ -3,6 +3,7 @@ import { demoUserId, demoUsers } from './accounts';
 import { bulkInsert } from './bulk-insert';
 import { demoCatalog } from './catalog';
 import { DEMO_PRICING_RULE } from './prices';
+import { seedDemoNumbers } from './demo-numbers';
 
 export interface SeedOptions {
   log?: (msg: string) => void;
@@ -50,6 +51,7 @@ export async function seedDemoData(prisma: PrismaClient, opts: SeedOptions = {})
       await bulkInsert(tx, 'skus', catalog.skus);
       await bulkInsert(tx, 'sku_prices', catalog.skuPrices);
       await bulkInsert(tx, 'available_numbers', catalog.availableNumbers);
+      await seedDemoNumbers(tx, new Date(), { perGroup: opts.perGroup });
       return {
         seeded: true,
         counts: {

@@ -15,6 +15,9 @@ export const typePolicies: TypePolicies = {
       availableNumbers: relayStylePagination(['filter', 'sort']),
       myOrders: relayStylePagination(),
       myNumbers: relayStylePagination(),
+      // Usage history: one list per filter; "Load more" appends.
+      callRecords: relayStylePagination(['filter']),
+      smsMessages: relayStylePagination(['filter']),
       order: {
         read(existing, { args, toReference }) {
           if (existing !== undefined) return existing;

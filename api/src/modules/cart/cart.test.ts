@@ -14,7 +14,7 @@ describe('cart holds', () => {
 
   beforeAll(async () => {
     await seedDemoData(api.db.prisma);
-    numbers = await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' } }, orderBy: { e164: 'asc' }, take: 200 });
+    numbers = await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' }, status: 'AVAILABLE' }, orderBy: { e164: 'asc' }, take: 200 });
   }, 60_000);
 
   it('asks signed-out visitors to sign in', async () => {

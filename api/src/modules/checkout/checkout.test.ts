@@ -14,7 +14,7 @@ describe('checkout with the offline Stripe twin', () => {
 
   beforeAll(async () => {
     await seedDemoData(api.db.prisma);
-    pool = (await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' } }, orderBy: { e164: 'asc' }, take: 300, select: { id: true } })).map((n) => n.id);
+    pool = (await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' }, status: 'AVAILABLE' }, orderBy: { e164: 'asc' }, take: 300, select: { id: true } })).map((n) => n.id);
   }, 60_000);
 
   it('refuses an empty cart with CART_EMPTY', async () => {

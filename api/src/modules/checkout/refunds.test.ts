@@ -12,7 +12,7 @@ describe('staff refunds', () => {
   let pool: string[];
   beforeAll(async () => {
     await seedDemoData(api.db.prisma);
-    pool = (await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'GB' } }, orderBy: { e164: 'asc' }, take: 50, select: { id: true } })).map((n) => n.id);
+    pool = (await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'GB' }, status: 'AVAILABLE' }, orderBy: { e164: 'asc' }, take: 50, select: { id: true } })).map((n) => n.id);
   }, 60_000);
 
   async function paidOrder(n: number) {

@@ -13,7 +13,7 @@ describe('provisioning a paid number at DIDWW', () => {
   let pool: string[];
   beforeAll(async () => {
     await seedDemoData(api.db.prisma);
-    pool = (await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' } }, orderBy: { e164: 'desc' }, take: 40, select: { id: true } })).map((n) => n.id);
+    pool = (await api.db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' }, status: 'AVAILABLE' }, orderBy: { e164: 'desc' }, take: 40, select: { id: true } })).map((n) => n.id);
   }, 60_000);
 
   const services = () => api.server.services;

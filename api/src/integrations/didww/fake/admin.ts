@@ -4,7 +4,7 @@
  */
 import { usdToCents } from '../money';
 import type { FaultScenario, Faults } from './faults';
-import type { Lifecycle } from './lifecycle';
+import type { Lifecycle, OwnedDid } from './lifecycle';
 import { generateSmsFor } from './sms';
 import type { CallbackRec, FakeStore, SmsRec } from './store';
 
@@ -24,6 +24,10 @@ export interface FakeAdmin {
   sms(filter?: { didId?: string; number?: string }): SmsRec[];
   addSms(input: { number: string; text?: string; from?: string }): SmsRec;
   callbacks(): CallbackRec[];
+  /** Sets the HTTP IN trunk URL inbound SMS are POSTed to (null: stop sending). */
+  setSmsWebhook(url: string | null): void;
+  /** Makes numbers DIDs of the account, bought at the given time (demo and test history). */
+  ownDids(owned: OwnedDid[]): void;
   readonly store: FakeStore;
 }
 
@@ -58,10 +62,14 @@ export function createAdmin(store: FakeStore, faults: Faults, lifecycle: Lifecyc
       const seq = store.sms.filter((m) => m.didId === did.id).length;
       const [msg] = generateSmsFor(did, 1, seq, store.now() - (seq + 1) * 60_000);
       const out: SmsRec = { ...msg!, ...(text ? { text } : {}), ...(from ? { from } : {}) };
-      store.sms.push(out);
+      lifecycle.deliverSms([out]);
       return out;
     },
     callbacks: () => store.callbacks,
+    ownDids: (owned) => lifecycle.adoptDids(owned),
+    setSmsWebhook(url) {
+      store.smsWebhookUrl = url;
+    },
   };
 }
 
@@ -103,6 +111,9 @@ export function handleAdmin(admin: FakeAdmin, method: string, path: string, body
       } catch (e) {
         return [422, { error: (e as Error).message }];
       }
+    case 'POST /__admin/sms-webhook':
+      admin.setSmsWebhook(typeof b.url === 'string' && b.url ? b.url : null);
+      return [200, { url: admin.store.smsWebhookUrl }];
     case 'GET /__admin/callbacks':
       return [200, { data: admin.callbacks() }];
     default:

@@ -26,18 +26,43 @@ export interface FakeCall {
 
 const fmt = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
+/** Hour-of-day weights (UTC): quiet nights, a morning and an afternoon peak. */
+const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 3, 6, 10, 14, 15, 13, 10, 12, 14, 14, 12, 9, 6, 4, 3, 2, 1, 1];
+const HOUR_TOTAL = HOUR_WEIGHTS.reduce((a, b) => a + b, 0);
+
+function pickHour(r: number): number {
+  let acc = 0;
+  for (let h = 0; h < 24; h++) {
+    acc += HOUR_WEIGHTS[h]! / HOUR_TOTAL;
+    if (r < acc) return h;
+  }
+  return 23;
+}
+
+const randomCaller = (rnd: () => number): string => {
+  const npa = CALLER_NPAS[Math.floor(rnd() * CALLER_NPAS.length)] ?? '212';
+  return `1${npa}${2 + Math.floor(rnd() * 8)}${String(Math.floor(rnd() * 1e6)).padStart(6, '0')}`;
+};
+
+/**
+ * A believable day for one number: more calls on weekdays and in business hours, about three in
+ * four answered, talk time skewed short with a long tail, and a few regular callers per number.
+ */
 function callsForDay(did: DidRec, dayStart: number, trunkName: string, destination: string): FakeCall[] {
   const rnd = seededRandom(`cdr:${did.number}:${new Date(dayStart).toISOString().slice(0, 10)}`);
-  const n = Math.floor(rnd() * 5);
+  const regulars = seededRandom(`regulars:${did.number}`);
+  const regularCallers = Array.from({ length: 6 }, () => randomCaller(regulars));
+  const weekday = ![0, 6].includes(new Date(dayStart).getUTCDay());
+  const n = weekday ? 3 + Math.floor(rnd() * 10) : Math.floor(rnd() * 4);
   const calls: FakeCall[] = [];
   for (let i = 0; i < n; i++) {
-    const start = dayStart + Math.floor(rnd() * (DAY - 3_600_000));
+    const start = dayStart + pickHour(rnd()) * 3_600_000 + Math.floor(rnd() * 3_600_000);
     const roll = rnd();
-    const status = roll < 0.75 ? 'answered' : roll < 0.9 ? 'no_answer' : 'busy';
-    const durationSec = status === 'answered' ? 5 + Math.floor(rnd() * 600) : 0;
+    const status = roll < 0.74 ? 'answered' : roll < 0.92 ? 'no_answer' : 'busy';
+    // -ln(U) × 150 s: mostly short calls, mean about 2.5 minutes, the odd long one.
+    const durationSec = status === 'answered' ? 5 + Math.min(3_600, Math.floor(-Math.log(1 - rnd()) * 150)) : 0;
     const ring = 2_000 + Math.floor(rnd() * 15_000);
-    const npa = CALLER_NPAS[Math.floor(rnd() * CALLER_NPAS.length)] ?? '212';
-    const source = `1${npa}${2 + Math.floor(rnd() * 8)}${String(Math.floor(rnd() * 1e6)).padStart(6, '0')}`;
+    const source = rnd() < 0.4 ? regularCallers[Math.floor(rnd() * regularCallers.length)]! : randomCaller(rnd);
     calls.push({
       start,
       connect: status === 'answered' ? start + ring : null,

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { usdToCents } from '../money';
 import { createAdmin, type FakeAdmin } from './admin';
 import { Faults, type FaultScenario } from './faults';
-import { Lifecycle } from './lifecycle';
+import { Lifecycle, type OwnedDid } from './lifecycle';
 import { createRouter } from './router';
 import { defaultDataset, FakeStore, type FakeDataset } from './store';
 
@@ -39,6 +39,12 @@ export interface FakeDidwwOptions {
   /** How long a "timeout" fault holds the request before dropping it; default 30 s. */
   hangMs?: number;
   faults?: Partial<FaultScenario>;
+  /** DIDs the account owns from the start (the demo customer's numbers). */
+  ownedDids?: OwnedDid[];
+  /** Our HTTP IN SMS trunk URL: inbound SMS are POSTed there as JSON. */
+  smsWebhookUrl?: string;
+  /** Demo traffic: every this many ms, SMS-capable DIDs may receive a message; 0 (default) = off. */
+  smsTrafficEveryMs?: number;
 }
 
 export interface FakeDidww {
@@ -69,6 +75,9 @@ export async function startFakeDidww(opts: FakeDidwwOptions = {}): Promise<FakeD
     cdrBackfillDays: opts.cdrBackfillDays ?? 7,
     callbackFormat: opts.callbackFormat ?? 'form',
   });
+  store.smsWebhookUrl = opts.smsWebhookUrl ?? null;
+  if (opts.ownedDids) lifecycle.adoptDids(opts.ownedDids);
+  if (opts.smsTrafficEveryMs) lifecycle.startSmsTraffic(opts.smsTrafficEveryMs);
   const admin = createAdmin(store, faults, lifecycle);
   const hanging = new Set<ServerResponse>();
   const handle = createRouter({

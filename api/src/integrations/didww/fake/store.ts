@@ -138,6 +138,8 @@ export class FakeStore {
   trunks = new Map<string, TrunkRec>();
   exports = new Map<string, ExportRec>();
   sms: SmsRec[] = [];
+  /** Where inbound SMS are POSTed (our HTTP IN trunk's request URL); null: kept here only. */
+  smsWebhookUrl: string | null = null;
   callbacks: CallbackRec[] = [];
   tokens = new Map<string, number>();
   counters = freshCounters();

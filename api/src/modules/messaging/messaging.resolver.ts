@@ -1,0 +1,18 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context';
+import { usageViewer } from '../usage/usage.resolver';
+import { SmsMessageConnection, SmsMessageFilter } from './messaging.types';
+
+@Resolver()
+export class MessagingResolver {
+  @Authorized()
+  @Query(() => SmsMessageConnection, { description: "Text messages of the signed-in customer's numbers (staff: anyone's), newest first, with full-text search." })
+  smsMessages(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('filter', () => SmsMessageFilter, { nullable: true, description: 'Which messages.' }) filter?: SmsMessageFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page.' }) after?: string | null,
+  ) {
+    return ctx.services.messaging.smsMessages(usageViewer(ctx), filter, first, after);
+  }
+}

@@ -1,0 +1,47 @@
+import type { Failure } from '@shared/failure';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { useQuery } from '@vue/apollo-composable';
+import { computed, ref, type Ref } from 'vue';
+import { describeFailure } from '../lib/failure';
+
+interface Conn<N> {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+  edges: Array<{ node: N }>;
+}
+
+/** A cursor-paginated history list: first page by variables, "Load more" appends (cache policy merges). */
+export function useConnectionPage<R, V extends { first?: number | null; after?: string | null }, N>(
+  document: TypedDocumentNode<R, V>,
+  variables: Ref<V>,
+  pick: (r: R) => Conn<N>,
+) {
+  const query = useQuery(document, variables, { fetchPolicy: 'cache-and-network' });
+  const connection = computed(() => (query.result.value ? pick(query.result.value as R) : null));
+  const loadingMore = ref(false);
+  const loadMoreFailure = ref<Failure | null>(null);
+  async function loadMore() {
+    const after = connection.value?.pageInfo.endCursor;
+    if (!after || loadingMore.value) return;
+    loadingMore.value = true;
+    loadMoreFailure.value = null;
+    try {
+      await query.fetchMore({ variables: { ...variables.value, after } as V });
+    } catch (error) {
+      loadMoreFailure.value = describeFailure(error);
+    } finally {
+      loadingMore.value = false;
+    }
+  }
+  return {
+    rows: computed(() => connection.value?.edges.map((e) => e.node) ?? []),
+    totalCount: computed(() => connection.value?.totalCount ?? null),
+    hasNextPage: computed(() => connection.value?.pageInfo.hasNextPage ?? false),
+    loading: computed(() => query.loading.value && !connection.value),
+    failure: computed<Failure | null>(() => (query.error.value && !connection.value ? describeFailure(query.error.value) : null)),
+    retry: () => query.refetch()?.catch(() => undefined),
+    loadMore,
+    loadingMore,
+    loadMoreFailure,
+  };
+}
