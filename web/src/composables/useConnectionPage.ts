@@ -10,7 +10,10 @@ interface Conn<N> {
   edges: Array<{ node: N }>;
 }
 
-/** A cursor-paginated history list: first page by variables, "Load more" appends (cache policy merges). */
+/**
+ * A cursor-paginated list: the first page by variables, "Load more" appends (the cache policy in
+ * lib/cachePolicies merges pages). Every "my …" list and history table is one of these.
+ */
 export function useConnectionPage<R, V extends { first?: number | null; after?: string | null }, N>(
   document: TypedDocumentNode<R, V>,
   variables: Ref<V>,
@@ -34,6 +37,8 @@ export function useConnectionPage<R, V extends { first?: number | null; after?: 
     }
   }
   return {
+    /** The underlying query, for lists that also refetch or poll (live lists). */
+    query,
     rows: computed(() => connection.value?.edges.map((e) => e.node) ?? []),
     totalCount: computed(() => connection.value?.totalCount ?? null),
     hasNextPage: computed(() => connection.value?.pageInfo.hasNextPage ?? false),

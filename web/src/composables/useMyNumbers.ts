@@ -1,9 +1,8 @@
-import type { Failure } from '@shared/failure';
 import { useLiveSocket, type LiveSocket } from '@shared/liveSocket';
-import { useQuery, useSubscription } from '@vue/apollo-composable';
+import { useSubscription } from '@vue/apollo-composable';
 import { computed, onScopeDispose, ref, watch } from 'vue';
 import { MyNumbersDocument, MyNumberStatusChangedDocument } from '../gql/graphql';
-import { describeFailure } from '../lib/failure';
+import { useConnectionPage } from './useConnectionPage';
 import { anyNumberInProgress, isUnknownNumber } from '../lib/numbers';
 
 export const NUMBERS_PAGE_SIZE = 20;
@@ -17,10 +16,7 @@ export const NUMBERS_POLL_MS = 5000;
  */
 export function useMyNumbers(options: { socket?: Pick<LiveSocket, 'state' | 'onConnected'> } = {}) {
   const socket = options.socket ?? useLiveSocket();
-  const query = useQuery(MyNumbersDocument, { first: NUMBERS_PAGE_SIZE }, { fetchPolicy: 'cache-and-network' });
-  const connection = computed(() => query.result.value?.myNumbers ?? null);
-  const numbers = computed(() => connection.value?.edges.map((edge) => edge.node) ?? []);
-  const failure = computed<Failure | null>(() => (query.error.value && !connection.value ? describeFailure(query.error.value) : null));
+  const { rows: numbers, query, ...page } = useConnectionPage(MyNumbersDocument, ref({ first: NUMBERS_PAGE_SIZE }), (r) => r.myNumbers);
 
   const live = useSubscription(MyNumberStatusChangedDocument);
   live.onResult((result) => {
@@ -29,7 +25,7 @@ export function useMyNumbers(options: { socket?: Pick<LiveSocket, 'state' | 'onC
   });
 
   const offConnected = socket.onConnected(() => {
-    if (connection.value) query.refetch()?.catch(() => undefined);
+    if (query.result.value) query.refetch()?.catch(() => undefined);
   });
   watch(
     [() => socket.state.value !== 'connected' && anyNumberInProgress(numbers.value), () => query.query.value],
@@ -44,33 +40,10 @@ export function useMyNumbers(options: { socket?: Pick<LiveSocket, 'state' | 'onC
     query.query.value?.stopPolling();
   });
 
-  const loadingMore = ref(false);
-  const loadMoreFailure = ref<Failure | null>(null);
-  async function loadMore() {
-    const after = connection.value?.pageInfo.endCursor;
-    if (!after || loadingMore.value) return;
-    loadingMore.value = true;
-    loadMoreFailure.value = null;
-    try {
-      await query.fetchMore({ variables: { after } });
-    } catch (error) {
-      loadMoreFailure.value = describeFailure(error);
-    } finally {
-      loadingMore.value = false;
-    }
-  }
-
   return {
     numbers,
-    totalCount: computed(() => connection.value?.totalCount ?? null),
-    hasNextPage: computed(() => connection.value?.pageInfo.hasNextPage ?? false),
-    loading: computed(() => query.loading.value && !connection.value),
-    failure,
+    ...page,
     /** Changes arrive as they happen. */
     live: computed(() => socket.state.value === 'connected' && !live.error.value),
-    retry: () => query.refetch()?.catch(() => undefined),
-    loadMore,
-    loadingMore,
-    loadMoreFailure,
   };
 }
