@@ -45,6 +45,11 @@ const schema = z.object({
   DIDWW_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
   /** How long the breaker stays open before one probe call is let through. */
   DIDWW_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1).default(30_000),
+  /**
+   * How long a process trusts a CLOSED breaker it read, instead of reading the row for every call.
+   * Another process opening it is noticed this much later; 0 reads every time.
+   */
+  DIDWW_BREAKER_CACHE_MS: z.coerce.number().int().min(0).default(1000),
   /** SIP host of the default inbound trunk every new number is routed to until the customer sets forwarding. */
   DEFAULT_TRUNK_SIP_HOST: z.string().default('sip.numninja.test'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),

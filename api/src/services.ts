@@ -108,8 +108,9 @@ export function createServices(
     failureThreshold: config.DIDWW_BREAKER_THRESHOLD,
     cooldownMs: config.DIDWW_BREAKER_COOLDOWN_MS,
     probeTimeoutMs: 60_000,
+    closedCacheMs: config.DIDWW_BREAKER_CACHE_MS,
   });
-  const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST));
+  const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST), db.pool);
   const realtime = new RealtimeHub();
   const numbers = new NumbersService(deps, realtime);
   return {
