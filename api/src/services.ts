@@ -32,6 +32,7 @@ import { ProvisioningStaffActions } from './modules/provisioning/staff-actions';
 import { OrdersService } from './modules/orders/orders.service';
 import { OrderUpdates } from './modules/orders/order-updates';
 import { NumbersService } from './modules/numbers/numbers.service';
+import { NumberLoader } from './modules/numbers/number-loader';
 import { RealtimeHub } from './realtime/hub';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
@@ -112,7 +113,7 @@ export function createServices(
   });
   const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST), db.pool);
   const realtime = new RealtimeHub();
-  const numbers = new NumbersService(deps, realtime);
+  const numbers = new NumbersService(deps, realtime, new NumberLoader(db.pool));
   return {
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
