@@ -35,7 +35,13 @@ const schema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   /** API processes sharing PORT (node:cluster); set it to the machine's cores in production. */
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /** How many of the API processes also run the job worker (see api-cluster.ts). */
+  WORKER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** Jobs fetched per query into graphile-worker's local queue (0: one query per job); see jobs/worker.ts. */
+  WORKER_LOCAL_QUEUE: z.coerce.number().int().min(0).max(1000).default(0),
+  /** Completed jobs deleted in batches gathered over this many ms (-1: one query per job). */
+  WORKER_COMPLETE_BATCH_MS: z.coerce.number().int().min(-1).max(5000).default(-1),
   /** Tries of one number at DIDWW (transient failures and polls of a pending order) before it goes FAILED. */
   PROVISION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   /** Backoff between tries: random in [base·2ⁿ⁻¹/2, base·2ⁿ⁻¹], capped at the max ("equal jitter"). */

@@ -11,7 +11,7 @@ import type { CircuitBreaker } from './circuit-breaker';
 import type { DefaultTrunk } from './default-trunk';
 import { transition } from './number-status';
 import { recordLineOutcome, recordLineOutcomeSql } from './order-progress';
-import { activate, loadNumber, saveSteps, startRun, type NumberToProvision, type StepRecord } from './provisioning-sql';
+import { saveRun, startRun, type NumberToProvision, type StepRecord } from './provisioning-sql';
 import { backoffMs, classify, describe } from './retry-policy';
 
 type Tx = Prisma.TransactionClient;
@@ -100,23 +100,20 @@ export class ProvisioningService {
   ) {}
 
   async provision(numberId: string, attempt = 1): Promise<ProvisionOutcome> {
-    const db = pgRunner(this.pool);
-    const number = await loadNumber(db, numberId);
-    if (!number || !['PENDING', 'PROVISIONING'].includes(number.status)) return 'already';
-
+    // The gate first: it costs nothing while the breaker is known CLOSED, and an open breaker
+    // re-queues without touching the number (a settled number's run then just ends as 'already').
     const gate = await this.breaker.acquire();
     if (!gate.allowed) {
       await this.requeue(numberId, attempt, gate.retryAt);
       return 'delayed';
     }
-    const firstStep: Step = !number.didww_order_id ? 'ORDER' : !number.didww_did_id ? 'AWAIT_COMPLETION' : 'ROUTE';
-    const started = await startRun(db, { numberId, attempt, step: firstStep, now: this.deps.clock.now() });
-    if (!started) return 'already';
-    const run: Run = { number, attempt, attemptId: started.attemptId, steps: [], orderId: number.didww_order_id, order: null, didId: number.didww_did_id, did: null };
+    const number = await startRun(pgRunner(this.pool), { numberId, attempt, now: this.deps.clock.now() });
+    if (!number?.started || !number.attemptId) return 'already';
+    const run: Run = { number, attempt, attemptId: number.attemptId, steps: [], orderId: number.didww_order_id, order: null, didId: number.didww_did_id, did: null };
 
     try {
       if (!run.orderId) {
-        const lookFirst = !started.moved || started.orderedBefore;
+        const lookFirst = !number.moved || number.orderedBefore;
         run.order = await this.step(run, 'ORDER', () => this.placeOrder(number, lookFirst));
         run.orderId = run.order.id;
       }
@@ -128,7 +125,7 @@ export class ProvisioningService {
     } catch (err) {
       if (err instanceof ProcessDied) throw err;
       const kind = err instanceof OrderStillPending || err instanceof OrderCanceled ? err.kind : classify(err);
-      await pgTransaction(this.pool, (sql) => this.save(sql, run));
+      await this.save(pgRunner(this.pool), run, false);
       if (kind === 'unexpected') throw err;
       if (err instanceof OrderStillPending) await this.breaker.success();
       else if (kind === 'transient') await this.breaker.failure(describe(err));
@@ -142,10 +139,7 @@ export class ProvisioningService {
     }
     await this.breaker.success();
     this.crashHook('SAVE:before-write');
-    const live = await pgTransaction(this.pool, async (sql) => {
-      await this.save(sql, run);
-      return this.activate(sql, number);
-    });
+    const live = await pgTransaction(this.pool, async (sql) => (await this.save(sql, run, true)) && this.activated(sql, number));
     return live ? 'active' : 'already';
   }
 
@@ -206,14 +200,16 @@ export class ProvisioningService {
     }
   }
 
-  private save(sql: SqlRunner, run: Run): Promise<void> {
-    return saveSteps(sql, {
+  /** The run's step rows and ids, in one statement; with `activate`, the ACTIVE transition too. */
+  private save(sql: SqlRunner, run: Run, activate: boolean): Promise<boolean> {
+    return saveRun(sql, {
       numberId: run.number.id,
       attempt: run.attempt,
       attemptId: run.attemptId,
       steps: run.steps,
       orderId: run.number.didww_order_id ? null : run.orderId,
       didId: run.number.didww_did_id ? null : run.didId,
+      activate,
       now: this.deps.clock.now(),
     });
   }
@@ -253,10 +249,9 @@ export class ProvisioningService {
     await this.deps.didww.updateDid(didId, { voiceInTrunkId: await this.trunk.ensure() });
   }
 
-  /** ACTIVE, the order line's outcome and the customer's email: in the run's one transaction. */
-  private async activate(sql: SqlRunner, number: NumberToProvision): Promise<boolean> {
+  /** The number just went ACTIVE: its order line's outcome and the customer's email, in the same transaction. */
+  private async activated(sql: SqlRunner, number: NumberToProvision): Promise<true> {
     const now = this.deps.clock.now();
-    if (!(await activate(sql, number.id, now))) return false;
     await recordLineOutcomeSql(sql, number.order_line_id, 'FULFILLED', `${number.e164} is live.`, now);
     await this.email.queueSql(sql, {
       to: number.user_email,

@@ -121,6 +121,17 @@ describe('provisioning a paid number at DIDWW', () => {
     expect(await api.db.prisma.emailOutbox.count({ where: { dedupeKey: `number-active:${id}` } })).toBe(1);
   });
 
+  it('numbers of one order going live at the same moment still settle the order FULFILLED, once', async () => {
+    const ids = await paidNumbers(api, pool.splice(0, 6), { perOrder: 6 });
+    expect(await Promise.all(ids.map((id) => services().provisioning.provision(id)))).toEqual(ids.map(() => 'active'));
+    const { orderId } = await api.db.prisma.orderLine.findFirstOrThrow({ where: { purchasedNumber: { id: ids[0]! } } });
+    const order = await api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { events: true, lines: true } });
+    expect(order.status).toBe('FULFILLED');
+    expect(order.lines.map((l) => l.status)).toEqual(ids.map(() => 'FULFILLED'));
+    expect(order.events.filter((e) => e.type === 'fulfilled')).toHaveLength(1);
+    expect(order.events.filter((e) => e.type === 'number_active')).toHaveLength(6);
+  });
+
   it('a number taken at order time goes FAILED, is refunded, staff are emailed, and it shows in the admin queue', async () => {
     // Paid through the offline Stripe checkout, so there is a real charge to refund.
     const at = await customerAtCheckout(api, pool.splice(0, 1));
