@@ -10,11 +10,12 @@ type Tx = Prisma.TransactionClient;
  *
  * The order row is locked first: the numbers of one order settle in parallel workers, and without
  * the lock two last lines committing together would each still see the other PENDING, leaving the
- * order PAID for ever. Plain SQL, so the provisioning hot path can run it on a pg transaction.
+ * order PAID for ever. NO KEY UPDATE: it must not block (or deadlock with) transactions that only
+ * insert rows referencing the order, such as order_events. Plain SQL, so the provisioning hot path can run it on a pg transaction.
  */
 export async function recordLineOutcomeSql(sql: SqlRunner, orderLineId: string, outcome: 'FULFILLED' | 'FAILED', message: string, now: Date): Promise<void> {
   const [line] = await sql.query<{ order_id: string }>(Prisma.sql`
-    WITH o AS (SELECT o.id FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE l.id = ${orderLineId}::uuid FOR UPDATE OF o),
+    WITH o AS (SELECT o.id FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE l.id = ${orderLineId}::uuid FOR NO KEY UPDATE OF o),
     upd AS (
       UPDATE order_lines l SET status = ${outcome}::"OrderLineStatus", updated_at = ${now}::timestamptz
       WHERE l.id = ${orderLineId}::uuid AND (l.status = 'PENDING' OR (l.status = 'FAILED' AND ${outcome} = 'FULFILLED'))

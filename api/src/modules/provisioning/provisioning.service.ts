@@ -249,10 +249,13 @@ export class ProvisioningService {
     await this.deps.didww.updateDid(didId, { voiceInTrunkId: await this.trunk.ensure() });
   }
 
-  /** The number just went ACTIVE: its order line's outcome and the customer's email, in the same transaction. */
+  /**
+   * The number just went ACTIVE: the customer's email and its order line's outcome, in the same
+   * transaction. The line outcome last: it locks the order row, which the other numbers of the
+   * order (settling in parallel) wait for, so it is held only until the COMMIT that follows.
+   */
   private async activated(sql: SqlRunner, number: NumberToProvision): Promise<true> {
     const now = this.deps.clock.now();
-    await recordLineOutcomeSql(sql, number.order_line_id, 'FULFILLED', `${number.e164} is live.`, now);
     await this.email.queueSql(sql, {
       to: number.user_email,
       userId: number.user_id,
@@ -260,6 +263,7 @@ export class ProvisioningService {
       dedupeKey: `number-active:${number.id}`,
       data: { name: number.user_name, e164: number.e164, national: nationalFormat(number.e164), numberUrl: `${this.deps.config.WEB_URL}/orders/${number.order_id}` },
     });
+    await recordLineOutcomeSql(sql, number.order_line_id, 'FULFILLED', `${number.e164} is live.`, now);
     return true;
   }
 }
