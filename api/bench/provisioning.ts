@@ -4,6 +4,7 @@
 // their own; this process only drives and listens. Prints the figures.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -18,8 +19,13 @@ import { throwawayDatabase } from './lib/throwaway-db';
 
 const NUMBERS = Number(process.env.BENCH_NUMBERS ?? 500);
 const PER_ORDER = 10;
-const CONCURRENCY = process.env.WORKER_CONCURRENCY ?? '10';
+const CONCURRENCY = process.env.WORKER_CONCURRENCY ?? '20';
 const POOL = process.env.DATABASE_POOL_SIZE ?? '30';
+/** HTTP and webhooks on every process, jobs on process 0 (see api-cluster.ts): the machine has 2 cores. */
+const PROCESSES = process.env.API_PROCESSES ?? '2';
+const WORKER_PROCESSES = process.env.WORKER_PROCESSES ?? PROCESSES;
+const LOCAL_QUEUE = process.env.WORKER_LOCAL_QUEUE ?? '0';
+const COMPLETE_BATCH = process.env.WORKER_COMPLETE_BATCH_MS ?? '-1';
 /** Payments in flight at once (each is a checkout page POST that delivers the signed webhook). */
 const PAYERS = Number(process.env.BENCH_PAYERS ?? 5);
 const PROBES = Number(process.env.BENCH_PROBES ?? 300);
@@ -50,6 +56,43 @@ async function startFakeDidwwProcess() {
     }
   }
   return { url: `${origin}/v3`, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
+}
+
+type Role = 'api' | 'didww' | 'postgres' | 'other';
+const TICKS_PER_MS = 100 / 1000; // CLK_TCK is 100 on Linux
+
+/**
+ * CPU used so far by this benchmark's child processes (the API and its cluster workers, the fake
+ * DIDWW, PostgreSQL), from /proc: on a shared machine, wall-clock figures swing with the neighbours'
+ * load, CPU milliseconds per number much less. Reaped children (closed Postgres backends) count via
+ * their parent's cutime/cstime.
+ */
+function cpuByRole(): Record<Role, number> {
+  const procs = new Map<number, { ppid: number; ticks: number; cmd: string }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      procs.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]), cmd });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const [pid, p] of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
+  const totals: Record<Role, number> = { api: 0, didww: 0, postgres: 0, other: 0 };
+  const walk = (pid: number, inherited: Role) => {
+    for (const child of children.get(pid) ?? []) {
+      const p = procs.get(child)!;
+      const role: Role = p.cmd.includes('fake/main.ts') ? 'didww' : p.cmd.includes('src/main.ts') ? 'api' : p.cmd.includes('postgres') ? 'postgres' : inherited;
+      totals[role] += p.ticks / TICKS_PER_MS;
+      walk(child, role);
+    }
+  };
+  walk(process.pid, 'other');
+  return totals;
 }
 
 /** Every status change a customer's socket receives, stamped with this process's wall clock. */
@@ -83,7 +126,7 @@ async function main() {
     const buyers = await benchCustomers(db.prisma, Math.ceil(NUMBERS / PER_ORDER), 'prov');
     const stock = (await db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' } }, select: { id: true }, orderBy: { e164: 'asc' }, take: NUMBERS })).map((n) => n.id);
     if (stock.length < NUMBERS) throw new Error(`only ${stock.length} US numbers in the demo catalog`);
-    api = await startApiProcess({ DATABASE_URL: database.url, PORT: API_PORT, WORKER: 'on', WORKER_CONCURRENCY: CONCURRENCY, DATABASE_POOL_SIZE: POOL, DIDWW_MODE: 'fake', DIDWW_API_URL: fake.url, DIDWW_API_KEY: FAKE_DIDWW_KEY });
+    api = await startApiProcess({ DATABASE_URL: database.url, PORT: API_PORT, WORKER: 'on', WORKER_CONCURRENCY: CONCURRENCY, DATABASE_POOL_SIZE: POOL, API_PROCESSES: PROCESSES, WORKER_PROCESSES: WORKER_PROCESSES, WORKER_LOCAL_QUEUE: LOCAL_QUEUE, WORKER_COMPLETE_BATCH_MS: COMPLETE_BATCH, DIDWW_MODE: 'fake', DIDWW_API_URL: fake.url, DIDWW_API_KEY: FAKE_DIDWW_KEY });
 
     // Carts and checkouts (not measured): 10 numbers per customer, one order each.
     const checkouts: Array<{ url: string; orderId: string }> = [];
@@ -109,6 +152,7 @@ async function main() {
     await sleep(500);
 
     // Pay every order, PAYERS at a time: the offline twin sends the signed checkout.session.completed webhooks.
+    const cpuBefore = cpuByRole();
     const payStarted = Date.now();
     const queue = [...checkouts];
     await Promise.all(
@@ -127,6 +171,7 @@ async function main() {
       if (settled >= NUMBERS) break;
       await sleep(100);
     }
+    const cpuAfter = cpuByRole();
     await sleep(300);
 
     const rows = await db.prisma.$queryRaw<Array<{ id: string; accepted: Date; activated: Date | null; active_event_at: Date | null }>>`
@@ -162,18 +207,31 @@ async function main() {
       await probe.query(`UPDATE purchased_numbers SET status = 'ACTIVE' WHERE id = $1`, [n.id]);
     }
 
+    if (process.env.BENCH_DEBUG) {
+      const hist = (ts: number[]) => Object.entries(ts.reduce<Record<number, number>>((h, t) => ((h[Math.floor((t - firstAccepted) / 1000)] = (h[Math.floor((t - firstAccepted) / 1000)] ?? 0) + 1), h), {})).map(([k, v]) => `${k}s:${v}`).join(' ');
+      console.log('accepted per second', hist(rows.map((r) => r.accepted.getTime())));
+      console.log('active per second  ', hist(rows.filter((r) => r.activated).map((r) => r.activated!.getTime())));
+    }
     const a = summarise(toActive);
     const d = summarise(delivery);
     const p = summarise(probeDelays);
     const fmt = (n: number) => n.toFixed(1);
     console.log(`\nProvisioning: ${NUMBERS} numbers in ${checkouts.length} orders of ${PER_ORDER}, paid ${PAYERS} at a time (the ${checkouts.length} offline-checkout payments took ${paidAllMs} ms), fake DIDWW with zero delay`);
-    console.log(`Worker: graphile-worker in the API process, WORKER_CONCURRENCY=${CONCURRENCY}, DATABASE_POOL_SIZE=${POOL}; ACTIVE ${active}/${NUMBERS}`);
+    console.log(
+      `API: API_PROCESSES=${PROCESSES}, graphile-worker in WORKER_PROCESSES=${WORKER_PROCESSES} of them with WORKER_CONCURRENCY=${CONCURRENCY} each, ` +
+        `WORKER_LOCAL_QUEUE=${LOCAL_QUEUE}, WORKER_COMPLETE_BATCH_MS=${COMPLETE_BATCH}, DATABASE_POOL_SIZE=${POOL} per process; ACTIVE ${active}/${NUMBERS}`,
+    );
     console.table([
       { figure: 'webhook accepted → ACTIVE', n: a.n, 'p50 ms': fmt(a.p50), 'p95 ms': fmt(a.p95), 'p99 ms': fmt(a.p99), 'max ms': fmt(a.max), target: 'p95 < 1000', met: a.p95 < 1000 ? 'yes' : 'NO' },
       { figure: 'ACTIVE row written → socket', n: d.n, 'p50 ms': fmt(d.p50), 'p95 ms': fmt(d.p95), 'p99 ms': fmt(d.p99), 'max ms': fmt(d.max), target: 'p95 < 50', met: d.p95 < 50 ? 'yes' : 'NO' },
       { figure: 'commit → socket (probe, one at a time)', n: p.n, 'p50 ms': fmt(p.p50), 'p95 ms': fmt(p.p95), 'p99 ms': fmt(p.p99), 'max ms': fmt(p.max), target: 'p95 < 50', met: p.p95 < 50 ? 'yes' : 'NO' },
     ]);
     console.log(`Throughput: ${throughput.toFixed(0)} numbers/s from the first webhook accepted to the last number ACTIVE (target ≥ 100/s: ${throughput >= 100 ? 'yes' : 'NO'})`);
+    const cpu = (role: Role) => (cpuAfter[role] - cpuBefore[role]) / NUMBERS;
+    console.log(
+      `CPU per number, paying to ACTIVE (incl. the offline Stripe twin and live delivery): API ${cpu('api').toFixed(1)} ms, PostgreSQL ${cpu('postgres').toFixed(1)} ms, ` +
+        `fake DIDWW ${cpu('didww').toFixed(1)} ms; total ${(cpu('api') + cpu('postgres') + cpu('didww')).toFixed(1)} ms`,
+    );
     console.log(`Subscription results received: ${any}; ACTIVE transitions never delivered: ${missed}`);
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));

@@ -9,7 +9,8 @@ import { seedDemoData } from './seed';
  * API_PROCESSES > 1: this (primary) process prepares the database once — embedded server,
  * migrations, demo data — then forks that many API processes sharing the port. One Node process
  * runs GraphQL on one core; on a multi-core machine the others would idle while requests queue.
- * Only the first process runs the job worker, so WORKER_CONCURRENCY means the same as with one.
+ * The first WORKER_PROCESSES of them run the job worker (graphile-worker instances share the
+ * queue safely), each with WORKER_CONCURRENCY slots; by default only the first.
  */
 export async function runApiCluster(config: Config, log: Logger): Promise<void> {
   const opened = await openDatabase(config, log);
@@ -28,7 +29,7 @@ export async function runApiCluster(config: Config, log: Logger): Promise<void> 
     const worker = cluster.fork({
       DATABASE_URL: opened.url,
       API_PROCESS_INDEX: String(index),
-      WORKER: index === 0 ? config.WORKER : 'off',
+      WORKER: index < config.WORKER_PROCESSES ? config.WORKER : 'off',
     });
     worker.on('exit', (code, signal) => {
       if (stopping) return;

@@ -35,7 +35,13 @@ const schema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   /** API processes sharing PORT (node:cluster); set it to the machine's cores in production. */
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /** How many of the API processes also run the job worker (see api-cluster.ts). */
+  WORKER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+  /** Jobs fetched per query into graphile-worker's local queue (0: one query per job); see jobs/worker.ts. */
+  WORKER_LOCAL_QUEUE: z.coerce.number().int().min(0).max(1000).default(0),
+  /** Completed jobs deleted in batches gathered over this many ms (-1: one query per job). */
+  WORKER_COMPLETE_BATCH_MS: z.coerce.number().int().min(-1).max(5000).default(-1),
   /** Tries of one number at DIDWW (transient failures and polls of a pending order) before it goes FAILED. */
   PROVISION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
   /** Backoff between tries: random in [base·2ⁿ⁻¹/2, base·2ⁿ⁻¹], capped at the max ("equal jitter"). */
@@ -45,6 +51,11 @@ const schema = z.object({
   DIDWW_BREAKER_THRESHOLD: z.coerce.number().int().min(1).default(5),
   /** How long the breaker stays open before one probe call is let through. */
   DIDWW_BREAKER_COOLDOWN_MS: z.coerce.number().int().min(1).default(30_000),
+  /**
+   * How long a process trusts a CLOSED breaker it read, instead of reading the row for every call.
+   * Another process opening it is noticed this much later; 0 reads every time.
+   */
+  DIDWW_BREAKER_CACHE_MS: z.coerce.number().int().min(0).default(1000),
   /** SIP host of the default inbound trunk every new number is routed to until the customer sets forwarding. */
   DEFAULT_TRUNK_SIP_HOST: z.string().default('sip.numninja.test'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),

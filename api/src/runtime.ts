@@ -33,7 +33,7 @@ export async function startApi(config: Config, log: Logger, opts: { seed: boolea
     const url = await server.listen(config.PORT);
     stops.push(() => server.close());
     if (config.WORKER === 'on') {
-      const runner: Runner = await startWorker({ pool: db.pool, services: server.services, log, concurrency: config.WORKER_CONCURRENCY });
+      const runner: Runner = await startWorker({ pool: db.pool, services: server.services, log, concurrency: config.WORKER_CONCURRENCY, localQueueSize: config.WORKER_LOCAL_QUEUE, completeBatchMs: config.WORKER_COMPLETE_BATCH_MS });
       stops.push(() => runner.stop());
     }
     return { url, graphqlUrl: `${url}/graphql`, stop: stopAll };

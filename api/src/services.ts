@@ -32,6 +32,7 @@ import { ProvisioningStaffActions } from './modules/provisioning/staff-actions';
 import { OrdersService } from './modules/orders/orders.service';
 import { OrderUpdates } from './modules/orders/order-updates';
 import { NumbersService } from './modules/numbers/numbers.service';
+import { NumberLoader } from './modules/numbers/number-loader';
 import { RealtimeHub } from './realtime/hub';
 import { UsageService } from './modules/usage/usage.service';
 import { MessagingService } from './modules/messaging/messaging.service';
@@ -114,10 +115,11 @@ export function createServices(
     failureThreshold: config.DIDWW_BREAKER_THRESHOLD,
     cooldownMs: config.DIDWW_BREAKER_COOLDOWN_MS,
     probeTimeoutMs: 60_000,
+    closedCacheMs: config.DIDWW_BREAKER_CACHE_MS,
   });
-  const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST));
+  const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST), db.pool);
   const realtime = new RealtimeHub();
-  const numbers = new NumbersService(deps, realtime);
+  const numbers = new NumbersService(deps, realtime, new NumberLoader(db.pool));
   return {
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),

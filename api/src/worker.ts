@@ -14,7 +14,7 @@ const log = createLogger(config.LOG_LEVEL, 'worker');
 const opened = await openDatabase(config, log, { reuseRunning: true });
 const db = createDatabase(opened.url);
 const services = createServices(db, config, systemClock, log);
-const runner = await startWorker({ pool: db.pool, services, log, concurrency: config.WORKER_CONCURRENCY });
+const runner = await startWorker({ pool: db.pool, services, log, concurrency: config.WORKER_CONCURRENCY, localQueueSize: config.WORKER_LOCAL_QUEUE, completeBatchMs: config.WORKER_COMPLETE_BATCH_MS });
 log.info({ concurrency: config.WORKER_CONCURRENCY }, 'worker running');
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

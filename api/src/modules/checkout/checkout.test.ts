@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { OFFLINE_STRIPE_WEBHOOK_SECRET } from '../../integrations/stripe/constants';
 import { seedDemoData } from '../../seed';
 import { signUpCustomer, useTestApi } from '../../test/api-harness';
+import { queuedJobs } from '../../test/jobs';
 import { ADD, ORDER, START, clickOffline, customerAtCheckout, deliver, fulfilmentCounts, twinEvents } from './checkout.test-support';
 
 const signer = new Stripe('sk_test_unused');
@@ -47,6 +48,7 @@ describe('checkout with the offline Stripe twin', () => {
   it('pays on the offline page: one transaction makes the order PAID with payment, numbers, jobs and email', async () => {
     const ids = take(2);
     const { customer, order, checkoutUrl, sessionId } = await customerAtCheckout(api, ids);
+    await api.db.prisma.cartItem.updateMany({ where: { availableNumberId: ids[0]! }, data: { didwwReservationId: 'res-held-1' } });
     const res = await clickOffline(checkoutUrl, 'pay');
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toContain(`session_id=${sessionId}`);
@@ -59,6 +61,20 @@ describe('checkout with the offline Stripe twin', () => {
     const numbers = await api.db.prisma.availableNumber.findMany({ where: { id: { in: ids } } });
     expect(numbers.every((n) => n.status === 'SOLD')).toBe(true);
     expect(await api.db.prisma.cartItem.count({ where: { availableNumberId: { in: ids } } })).toBe(0);
+    // Each line became a purchased number carrying its hold's reservation and its subscription item, with its job.
+    const bought = await api.db.prisma.purchasedNumber.findMany({ where: { orderLine: { orderId: order.id } }, include: { orderLine: true, statusEvents: true } });
+    expect(bought.map((b) => b.orderLine.availableNumberId).sort()).toEqual([...ids].sort());
+    const first = bought.find((b) => b.orderLine.availableNumberId === ids[0])!;
+    expect(first.didwwReservationId).toBe('res-held-1');
+    for (const b of bought) {
+      expect(b).toMatchObject({ userId: customer.userId, status: 'PENDING', e164: b.orderLine.e164 });
+      expect(b.stripeSubscriptionItemId).toMatch(/^si_/);
+      expect(b.paidUntil!.getTime()).toBeGreaterThan(Date.now());
+      expect(b.statusEvents.map((e) => [e.fromStatus, e.toStatus])).toEqual([[null, 'PENDING']]);
+    }
+    expect(new Set(bought.map((b) => b.didwwOrderReference)).size).toBe(2);
+    const jobs = await queuedJobs(api.db.prisma, 'provision-number');
+    for (const b of bought) expect(jobs.filter((j) => j.key === `provision:${b.id}`).map((j) => j.payload)).toEqual([{ purchasedNumberId: b.id }]);
     const email = await api.db.prisma.emailOutbox.findFirstOrThrow({ where: { dedupeKey: `order-confirmation:${order.id}` } });
     expect(email).toMatchObject({ template: 'orderConfirmation', toAddress: customer.email, status: 'STORED' });
 

@@ -7,7 +7,7 @@ import { enqueueJob } from '../../jobs/enqueue';
 import type { PaymentGateway } from '../../integrations/stripe/types';
 import type { EmailService } from '../email/email.service';
 import type { ModuleDeps } from '../module-deps';
-import { fulfilOrder, type PaidCheckout } from './fulfilment';
+import { fulfilOrderSql, type PaidCheckout } from './fulfilment';
 import { paidCheckoutFromSession } from './paid-checkout';
 import { invoicePeriodEnd, invoiceSubscriptionId, invoiceSubscriptionMetadata } from './stripe-objects';
 import { UUID } from '../../lib/ids';
@@ -54,9 +54,12 @@ export class StripeEvents {
     if (seen) return 'duplicate';
     // Network calls happen before the transaction: never hold row locks while waiting on Stripe.
     const paid = await this.paidCheckoutFor(event);
-    if (!paid && (event.type === 'invoice.paid' || event.type === 'invoice.payment_failed')) {
+    // Payments, renewals and failures — the webhook's hot path — run on a plain pg transaction.
+    if (event.type === 'checkout.session.completed' || event.type === 'invoice.paid' || event.type === 'invoice.payment_failed') {
       return pgTransaction(this.pool, async (sql) => {
         if (!(await claim(sql, event))) return 'duplicate' as const;
+        if (paid) await fulfilOrderSql(sql, this.deps, this.email, paid);
+        if (event.type === 'checkout.session.completed') return 'processed' as const;
         if (event.type === 'invoice.paid') await this.billing.invoicePaid(sql, event.data.object);
         else await this.billing.invoiceFailed(sql, event.data.object);
         return 'processed' as const;
@@ -65,7 +68,7 @@ export class StripeEvents {
     return this.deps.prisma.$transaction(
       async (tx) => {
         if (!(await claim(prismaRunner(tx), event))) return 'duplicate' as const;
-        await this.apply(tx, event, paid);
+        await this.apply(tx, event);
         return 'processed' as const;
       },
       { timeout: 20_000 },
@@ -95,18 +98,10 @@ export class StripeEvents {
     return null;
   }
 
-  private async apply(tx: Tx, event: Stripe.Event, paid: PaidCheckout | null): Promise<void> {
+  private async apply(tx: Tx, event: Stripe.Event): Promise<void> {
     switch (event.type) {
-      case 'checkout.session.completed':
-        if (paid) await fulfilOrder(tx, this.deps, this.email, paid);
-        return;
       case 'checkout.session.expired':
         return this.sessionExpired(tx, event.data.object);
-      case 'invoice.paid':
-        if (paid) await fulfilOrder(tx, this.deps, this.email, paid);
-        return this.billing.invoicePaid(prismaRunner(tx), event.data.object);
-      case 'invoice.payment_failed':
-        return this.billing.invoiceFailed(prismaRunner(tx), event.data.object);
       case 'customer.subscription.deleted':
         return this.subscriptionDeleted(tx, event.data.object);
       case 'charge.refunded':

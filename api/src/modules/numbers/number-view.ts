@@ -11,7 +11,13 @@ export const numberInclude = {
 
 export type NumberRow = Prisma.PurchasedNumberGetPayload<{ include: typeof numberInclude }>;
 
-export function toNumberView(n: NumberRow): PurchasedNumber {
+/** What the view is made of: a Prisma row with `numberInclude`, or the live-update loader's SQL row. */
+export type NumberViewSource = Pick<NumberRow, 'id' | 'e164' | 'countryId' | 'status' | 'activatedAt' | 'paidUntil' | 'cancelAtPeriodEnd' | 'failureReason' | 'createdAt'> & {
+  statusEvents: Array<Pick<NumberRow['statusEvents'][number], 'fromStatus' | 'toStatus' | 'cause' | 'createdAt'>>;
+  orderLine: NumberRow['orderLine'];
+};
+
+export function toNumberView(n: NumberViewSource): PurchasedNumber {
   const formats = phoneFormats(n.e164);
   return {
     id: n.id,

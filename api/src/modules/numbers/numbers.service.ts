@@ -5,6 +5,7 @@ import { UUID } from '../../lib/ids';
 import type { RealtimeHub } from '../../realtime/hub';
 import { loadEach } from '../../realtime/streams';
 import type { ModuleDeps } from '../module-deps';
+import type { NumberLoader } from './number-loader';
 import { numberInclude, toNumberView, type NumberRow } from './number-view';
 import type { PurchasedNumber } from './numbers.types';
 
@@ -20,6 +21,7 @@ export class NumbersService {
   constructor(
     private readonly deps: ModuleDeps,
     private readonly realtime: RealtimeHub,
+    private readonly live: NumberLoader,
   ) {}
 
   async number(viewer: NumberViewer, id: string): Promise<PurchasedNumber | null> {
@@ -54,6 +56,6 @@ export class NumbersService {
 
   /** Each status transition of the user's own numbers, as the number looks right after it. */
   statusChanges(userId: string): AsyncIterable<PurchasedNumber> {
-    return loadEach(this.realtime.numberEventsOf(userId), (e) => this.number({ userId, staff: false }, e.numberId));
+    return loadEach(this.realtime.numberEventsOf(userId), (e) => this.live.ofUser(userId, e.numberId));
   }
 }

@@ -9,6 +9,8 @@ export interface BreakerOptions {
   cooldownMs: number;
   /** A probe that reports nothing for this long is presumed dead, and another may probe. */
   probeTimeoutMs: number;
+  /** How long a CLOSED state read from the row is trusted in this process (0: read every time). */
+  closedCacheMs?: number;
 }
 
 export type Gate = { allowed: true; probe: boolean } | { allowed: false; retryAt: Date };
@@ -30,6 +32,13 @@ export interface BreakerView {
  * its failure opens it again. Every change is one conditional UPDATE, so races resolve in the database.
  */
 export class CircuitBreaker {
+  /**
+   * The row as last seen CLOSED by this process, and when. On the hot path (hundreds of numbers a
+   * second) reading the row for every number cost more than the rest of the gate; a failure seen
+   * here drops it at once, one seen by another process is noticed within `closedCacheMs`.
+   */
+  private closed: { failures: number; until: number } | null = null;
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly clock: Clock,
@@ -40,8 +49,13 @@ export class CircuitBreaker {
   /** May a call go out now? A refusal says when to come back. */
   async acquire(): Promise<Gate> {
     const now = this.clock.now();
+    if (this.closed && this.closed.until > now.getTime()) return { allowed: true, probe: false };
     const row = await this.prisma.circuitBreaker.findUnique({ where: { name: this.name } });
-    if (!row || row.state === 'CLOSED') return { allowed: true, probe: false };
+    if (!row || row.state === 'CLOSED') {
+      this.remember(row?.failures ?? 0);
+      return { allowed: true, probe: false };
+    }
+    this.closed = null;
     if (row.retryAt && row.retryAt > now) return { allowed: false, retryAt: row.retryAt };
     // Cooldown over (or the last probe went silent): claim the probe. One claimant wins the UPDATE.
     const probeUntil = new Date(now.getTime() + this.opts.probeTimeoutMs);
@@ -54,13 +68,17 @@ export class CircuitBreaker {
 
   /** A call succeeded: the breaker closes and the failure run resets (a no-op write when already so). */
   async success(): Promise<void> {
+    // Known CLOSED with no failure run to reset: nothing to write.
+    if (this.closed && this.closed.failures === 0 && this.closed.until > this.clock.now().getTime()) return;
     await this.prisma.$executeRaw`
       UPDATE circuit_breakers SET state = 'CLOSED', failures = 0, opened_at = NULL, retry_at = NULL, updated_at = now()
       WHERE name = ${this.name} AND (state <> 'CLOSED' OR failures <> 0)`;
+    this.remember(0);
   }
 
   /** A call failed in a way that says the upstream is unwell (timeouts, 5xx, 429). */
   async failure(error: string): Promise<BreakerState> {
+    this.closed = null;
     const now = this.clock.now();
     const reopenAt = new Date(now.getTime() + this.opts.cooldownMs);
     const rows = await this.prisma.$queryRaw<Array<{ state: BreakerState }>>`
@@ -85,6 +103,11 @@ export class CircuitBreaker {
           ELSE circuit_breakers.retry_at END
       RETURNING state::text AS state`;
     return rows[0]!.state;
+  }
+
+  private remember(failures: number): void {
+    const ttl = this.opts.closedCacheMs ?? 0;
+    this.closed = ttl > 0 ? { failures, until: this.clock.now().getTime() + ttl } : null;
   }
 
   async view(): Promise<BreakerView> {

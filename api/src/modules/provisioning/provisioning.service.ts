@@ -1,5 +1,7 @@
 import type { Prisma } from '../../generated/prisma/client';
-import type { ProvisioningStep } from '../../generated/prisma/enums';
+import type pg from 'pg';
+import { pgRunner, pgTransaction, type SqlRunner } from '../../db/sql-runner';
+import type { Did, Order as DidwwOrder } from '../../integrations/didww';
 import { enqueueJob } from '../../jobs/enqueue';
 import type { EmailService } from '../email/email.service';
 import type { ModuleDeps } from '../module-deps';
@@ -8,7 +10,8 @@ import { orderReference } from '../orders/order-view';
 import type { CircuitBreaker } from './circuit-breaker';
 import type { DefaultTrunk } from './default-trunk';
 import { transition } from './number-status';
-import { recordLineOutcome } from './order-progress';
+import { recordLineOutcome, recordLineOutcomeSql } from './order-progress';
+import { saveRun, startRun, type NumberToProvision, type StepRecord } from './provisioning-sql';
 import { backoffMs, classify, describe } from './retry-policy';
 
 type Tx = Prisma.TransactionClient;
@@ -41,7 +44,8 @@ export class ProcessDied extends Error {
   }
 }
 
-export type CrashPoint = `${'ORDER' | 'AWAIT_COMPLETION' | 'ROUTE'}:${'before-call' | 'after-call' | 'after-write'}`;
+/** Where tests "kill the worker": before or after a step's DIDWW call, or before the run's results are saved. */
+export type CrashPoint = `${'ORDER' | 'AWAIT_COMPLETION' | 'ROUTE'}:${'before-call' | 'after-call'}` | 'SAVE:before-write';
 export type ProvisionOutcome = 'active' | 'already' | 'failed' | 'retrying' | 'delayed';
 
 type NumberRow = Prisma.PurchasedNumberGetPayload<{ include: typeof numberInclude }>;
@@ -50,11 +54,33 @@ const numberInclude = {
   user: true,
 } as const;
 
+type Step = 'ORDER' | 'AWAIT_COMPLETION' | 'ROUTE';
+
+/** What a run has learnt so far; saved in one go when it ends, however it ends. */
+interface Run {
+  number: NumberToProvision;
+  attempt: number;
+  attemptId: string;
+  steps: StepRecord[];
+  orderId: string | null;
+  order: DidwwOrder | null;
+  didId: string | null;
+  did: Did | null;
+}
+
 /**
- * Buys a paid number at DIDWW, routes it, and marks it ACTIVE: one step at a time, each step a
- * provisioning_attempts row, each result saved before the next step starts. Safe to run again at
- * any point: the order carries the number's own `external_reference_id` and is looked up before
- * ordering; a saved DID is not fetched again; routing checks the DID's trunk first.
+ * Buys a paid number at DIDWW, routes it, and marks it ACTIVE. One run does every step it can —
+ * ORDER, AWAIT_COMPLETION, ROUTE — and saves what it learnt in ONE transaction at the end: the
+ * step rows of provisioning_attempts, the DIDWW ids, and (when all went well) the ACTIVE
+ * transition, the order line's outcome and the email. The first step's attempt row is written
+ * STARTED (with PENDING → PROVISIONING) before any call, so a run that died shows in the staff queue.
+ *
+ * Safe to run again at any point: the order carries the number's own `external_reference_id` and
+ * is looked up before ordering unless this very run moved the number out of PENDING and no run
+ * ever got as far as ordering (then no order can exist); a saved DID is not fetched again; routing
+ * checks the DID's trunk first. Calls that cannot tell us anything new are skipped: listing the
+ * order's DIDs answers "is it complete?" (DIDs appear only on completion), and the DID listed
+ * already says whether it is routed.
  *
  * Failures: DIDWW being unwell (timeouts, 5xx, 429, an order still pending) re-queues the number
  * with exponential backoff and jitter, up to PROVISION_MAX_ATTEMPTS tries; an open circuit breaker
@@ -70,39 +96,36 @@ export class ProvisioningService {
     private readonly email: EmailService,
     readonly breaker: CircuitBreaker,
     private readonly trunk: DefaultTrunk,
+    private readonly pool: pg.Pool,
   ) {}
 
   async provision(numberId: string, attempt = 1): Promise<ProvisionOutcome> {
-    const { prisma } = this.deps;
-    const number = await prisma.purchasedNumber.findUnique({ where: { id: numberId }, include: numberInclude });
-    if (!number || !['PENDING', 'PROVISIONING'].includes(number.status)) return 'already';
-
+    // The gate first: it costs nothing while the breaker is known CLOSED, and an open breaker
+    // re-queues without touching the number (a settled number's run then just ends as 'already').
     const gate = await this.breaker.acquire();
     if (!gate.allowed) {
       await this.requeue(numberId, attempt, gate.retryAt);
       return 'delayed';
     }
-    if (number.status === 'PENDING') {
-      const moved = await prisma.$transaction((tx) => transition(tx, { numberId, from: 'PENDING', to: 'PROVISIONING', cause: 'Ordering from the carrier' }));
-      if (!moved) return 'already';
-    }
+    const number = await startRun(pgRunner(this.pool), { numberId, attempt, now: this.deps.clock.now() });
+    if (!number?.started || !number.attemptId) return 'already';
+    const run: Run = { number, attempt, attemptId: number.attemptId, steps: [], orderId: number.didww_order_id, order: null, didId: number.didww_did_id, did: null };
 
     try {
-      const orderId =
-        number.didwwOrderId ??
-        (await this.step(number, attempt, 'ORDER', () => this.placeOrder(number), (tx, order) =>
-          tx.purchasedNumber.update({ where: { id: numberId }, data: { didwwOrderId: order } }),
-        ));
-      const didId =
-        number.didwwDidId ??
-        (await this.step(number, attempt, 'AWAIT_COMPLETION', () => this.completedDid(orderId), (tx, did) =>
-          tx.purchasedNumber.update({ where: { id: numberId }, data: { didwwDidId: did } }),
-        ));
-      await this.step(number, attempt, 'ROUTE', () => this.route(didId), async () => {});
-      await this.breaker.success();
-      return (await this.activate(number)) ? 'active' : 'already';
+      if (!run.orderId) {
+        const lookFirst = !number.moved || number.orderedBefore;
+        run.order = await this.step(run, 'ORDER', () => this.placeOrder(number, lookFirst));
+        run.orderId = run.order.id;
+      }
+      if (!run.didId) {
+        run.did = await this.step(run, 'AWAIT_COMPLETION', () => this.completedDid(run.orderId!, run.order));
+        run.didId = run.did.id;
+      }
+      await this.step(run, 'ROUTE', () => this.route(run.didId!, run.did));
     } catch (err) {
+      if (err instanceof ProcessDied) throw err;
       const kind = err instanceof OrderStillPending || err instanceof OrderCanceled ? err.kind : classify(err);
+      await this.save(pgRunner(this.pool), run, false);
       if (kind === 'unexpected') throw err;
       if (err instanceof OrderStillPending) await this.breaker.success();
       else if (kind === 'transient') await this.breaker.failure(describe(err));
@@ -114,6 +137,10 @@ export class ProvisioningService {
       await this.requeue(numberId, attempt + 1, new Date(this.deps.clock.now().getTime() + delay));
       return 'retrying';
     }
+    await this.breaker.success();
+    this.crashHook('SAVE:before-write');
+    const live = await pgTransaction(this.pool, async (sql) => (await this.save(sql, run, true)) && this.activated(sql, number));
+    return live ? 'active' : 'already';
   }
 
   /**
@@ -126,7 +153,7 @@ export class ProvisioningService {
       const was = await transition(tx, { numberId, from: ['PENDING', 'PROVISIONING'], to: 'FAILED', cause: reason, data: { failureReason: reason } });
       if (!was) return;
       const n = await tx.purchasedNumber.findUniqueOrThrow({ where: { id: numberId }, include: numberInclude });
-      await recordLineOutcome(tx, n.orderLineId, 'FAILED', `${n.e164} could not be set up; it will be refunded.`);
+      await recordLineOutcome(tx, n.orderLineId, 'FAILED', `${n.e164} could not be set up; it will be refunded.`, this.deps.clock.now());
       await this.email.queue(tx, {
         to: config.STAFF_ALERT_EMAIL,
         template: 'provisioningFailed',
@@ -150,83 +177,93 @@ export class ProvisioningService {
   }
 
   /**
-   * One step: a STARTED row, the DIDWW call, then its result and the row's outcome saved in one
-   * transaction. A crash leaves the row STARTED and the result unsaved; the next run repeats the
-   * step, which each step makes harmless.
+   * One step: its DIDWW call, timed and remembered in the run (saved when the run ends). The first
+   * step's row already exists as STARTED; a crash before the save leaves it so, and the next run
+   * repeats the steps, which each step makes harmless.
    */
-  private async step<T>(number: NumberRow, attempt: number, step: ProvisioningStep, call: () => Promise<T>, save: (tx: Tx, value: T) => Promise<unknown>): Promise<T> {
-    const { prisma, clock } = this.deps;
-    const row = await prisma.provisioningAttempt.create({ data: { purchasedNumberId: number.id, attempt, step } });
-    let value: T;
+  private async step<T>(run: Run, step: Step, call: () => Promise<T>): Promise<T> {
+    const { clock } = this.deps;
+    // Strictly increasing start times keep the steps in order in the staff view, even within one millisecond.
+    const prev = run.steps.at(-1)?.startedAt.getTime() ?? -Infinity;
+    const startedAt = new Date(Math.max(clock.now().getTime(), prev + 1));
     try {
-      this.crashHook(`${step}:before-call` as CrashPoint);
-      value = await call();
-      this.crashHook(`${step}:after-call` as CrashPoint);
+      this.crashHook(`${step}:before-call`);
+      const value = await call();
+      this.crashHook(`${step}:after-call`);
+      run.steps.push({ step, startedAt, finishedAt: clock.now(), outcome: 'SUCCEEDED', error: null });
+      return value;
     } catch (err) {
       if (err instanceof ProcessDied) throw err;
       const kind = err instanceof OrderStillPending ? 'transient' : err instanceof OrderCanceled ? 'permanent' : classify(err);
-      await prisma.provisioningAttempt.update({
-        where: { id: row.id },
-        data: { outcome: kind === 'permanent' ? 'PERMANENT_FAILURE' : 'TRANSIENT_FAILURE', error: describe(err).slice(0, 2000), finishedAt: clock.now() },
-      });
+      run.steps.push({ step, startedAt, finishedAt: clock.now(), outcome: kind === 'permanent' ? 'PERMANENT_FAILURE' : 'TRANSIENT_FAILURE', error: describe(err).slice(0, 2000) });
       throw err;
     }
-    await prisma.$transaction(async (tx) => {
-      await save(tx, value);
-      await tx.provisioningAttempt.update({ where: { id: row.id }, data: { outcome: 'SUCCEEDED', finishedAt: clock.now() } });
+  }
+
+  /** The run's step rows and ids, in one statement; with `activate`, the ACTIVE transition too. */
+  private save(sql: SqlRunner, run: Run, activate: boolean): Promise<boolean> {
+    return saveRun(sql, {
+      numberId: run.number.id,
+      attempt: run.attempt,
+      attemptId: run.attemptId,
+      steps: run.steps,
+      orderId: run.number.didww_order_id ? null : run.orderId,
+      didId: run.number.didww_did_id ? null : run.didId,
+      activate,
+      now: this.deps.clock.now(),
     });
-    this.crashHook(`${step}:after-write` as CrashPoint);
-    return value;
   }
 
   /** Finds our order at DIDWW by our reference, or places it: never two orders for one number. */
-  private async placeOrder(number: NumberRow): Promise<string> {
+  private async placeOrder(number: NumberToProvision, lookFirst: boolean): Promise<DidwwOrder> {
     const { didww } = this.deps;
-    const existing = await didww.findOrderByExternalReference(number.didwwOrderReference);
-    if (existing) return existing.id;
-    const { availableNumber } = number.orderLine;
-    const order = await didww.createOrder({
-      externalReferenceId: number.didwwOrderReference,
+    if (lookFirst) {
+      const existing = await didww.findOrderByExternalReference(number.didww_order_reference);
+      if (existing) return existing;
+    }
+    return didww.createOrder({
+      externalReferenceId: number.didww_order_reference,
       items: [
-        number.didwwReservationId
-          ? { skuId: availableNumber.sku.didwwId, didReservationId: number.didwwReservationId }
-          : { skuId: availableNumber.sku.didwwId, availableDidId: availableNumber.didwwId },
+        number.didww_reservation_id
+          ? { skuId: number.sku_didww_id, didReservationId: number.didww_reservation_id }
+          : { skuId: number.sku_didww_id, availableDidId: number.available_didww_id },
       ],
     });
-    return order.id;
   }
 
-  private async completedDid(orderId: string): Promise<string> {
+  /** The order's DID once it is complete. Listing first: a DID exists only for a completed order. */
+  private async completedDid(orderId: string, known: DidwwOrder | null): Promise<Did> {
     const { didww } = this.deps;
+    if (known?.status === 'Canceled') throw new OrderCanceled(orderId);
+    const [listed] = await didww.listDids({ orderId });
+    if (listed) return listed;
     const order = await didww.getOrder(orderId);
-    if (order.status === 'Pending') throw new OrderStillPending(orderId);
     if (order.status === 'Canceled') throw new OrderCanceled(orderId);
-    const [did] = await didww.listDids({ orderId });
-    if (!did) throw new OrderStillPending(orderId);
-    return did.id;
+    throw new OrderStillPending(orderId);
   }
 
   /** Default routing: a DID without a voice-in trunk drops calls, so it gets ours until configured. */
-  private async route(didId: string): Promise<void> {
-    const did = await this.deps.didww.getDid(didId);
+  private async route(didId: string, known: Did | null): Promise<void> {
+    const did = known ?? (await this.deps.didww.getDid(didId));
     if (did.voiceInTrunkId || did.voiceInTrunkGroupId) return;
     await this.deps.didww.updateDid(didId, { voiceInTrunkId: await this.trunk.ensure() });
   }
 
-  private activate(number: NumberRow): Promise<boolean> {
+  /**
+   * The number just went ACTIVE: the customer's email and its order line's outcome, in the same
+   * transaction. The line outcome last: it locks the order row, which the other numbers of the
+   * order (settling in parallel) wait for, so it is held only until the COMMIT that follows.
+   */
+  private async activated(sql: SqlRunner, number: NumberToProvision): Promise<true> {
     const now = this.deps.clock.now();
-    return this.deps.prisma.$transaction(async (tx) => {
-      const was = await transition(tx, { numberId: number.id, from: 'PROVISIONING', to: 'ACTIVE', cause: 'Live at the carrier', data: { activatedAt: now, failureReason: null } });
-      if (!was) return false;
-      await recordLineOutcome(tx, number.orderLineId, 'FULFILLED', `${number.e164} is live.`);
-      await this.email.queue(tx, {
-        to: number.user.email,
-        userId: number.userId,
-        template: 'numberActive',
-        dedupeKey: `number-active:${number.id}`,
-        data: { name: number.user.name, e164: number.e164, national: nationalFormat(number.e164), numberUrl: `${this.deps.config.WEB_URL}/orders/${number.orderLine.orderId}` },
-      });
-      return true;
+    await this.email.queueSql(sql, {
+      to: number.user_email,
+      userId: number.user_id,
+      template: 'numberActive',
+      dedupeKey: `number-active:${number.id}`,
+      data: { name: number.user_name, e164: number.e164, national: nationalFormat(number.e164), numberUrl: `${this.deps.config.WEB_URL}/orders/${number.order_id}` },
     });
+    await recordLineOutcomeSql(sql, number.order_line_id, 'FULFILLED', `${number.e164} is live.`, now);
+    return true;
   }
 }

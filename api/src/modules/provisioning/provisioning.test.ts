@@ -51,7 +51,10 @@ describe('provisioning a paid number at DIDWW', () => {
     expect(new Set(trunks).size).toBe(1);
   });
 
-  const points: CrashPoint[] = ['ORDER', 'AWAIT_COMPLETION', 'ROUTE'].flatMap((s) => ['before-call', 'after-call', 'after-write'].map((p) => `${s}:${p}` as CrashPoint));
+  const points: CrashPoint[] = [
+    ...['ORDER', 'AWAIT_COMPLETION', 'ROUTE'].flatMap((s) => ['before-call', 'after-call'].map((p) => `${s}:${p}` as CrashPoint)),
+    'SAVE:before-write',
+  ];
   it.each(points)('a worker killed at %s and restarted buys once and ends ACTIVE', async (point) => {
     const [id] = await paidNumbers(api, pool.splice(0, 1));
     let crashed = 0;
@@ -75,6 +78,58 @@ describe('provisioning a paid number at DIDWW', () => {
     expect(n.status).toBe('ACTIVE');
     expect(ordersAtDidww(api)[n.didwwOrderReference]).toBe(1);
     expect((await services().didww.getDid(n.didwwDidId!)).voiceInTrunkId).toBeTruthy();
+  });
+
+  it('an order still pending is kept and waited for; a crash on the next run neither orders again nor loses it', async () => {
+    const [id] = await paidNumbers(api, pool.splice(0, 1));
+    api.didww!.admin.setFaults({ orderOutcome: 'pending' });
+    try {
+      await drainJobs(api.db.pool, services());
+    } finally {
+      api.didww!.admin.clearFaults();
+    }
+    const waiting = await load(id!);
+    expect(waiting.status).toBe('PROVISIONING');
+    expect(waiting.didwwOrderId).toBeTruthy();
+    // Ordered once; every later try (the quick test backoff runs a few) only waited for completion.
+    const [ordered, ...waits] = waiting.provisioning.map((a) => [a.step, a.outcome]);
+    expect(ordered).toEqual(['ORDER', 'SUCCEEDED']);
+    expect(waits.length).toBeGreaterThanOrEqual(1);
+    for (const w of waits) expect(w).toEqual(['AWAIT_COMPLETION', 'TRANSIENT_FAILURE']);
+    expect(waiting.provisioning[1]!.error).toMatch(/still pending/);
+
+    api.didww!.admin.completeOrder(waiting.didwwOrderId!);
+    let crashed = 0;
+    services().provisioning.crashHook = (at) => {
+      if (at === 'ROUTE:before-call' && crashed++ === 0) throw new ProcessDied(at);
+    };
+    try {
+      await jobsDueNow(api);
+      await drainJobs(api.db.pool, services());
+      expect(crashed).toBe(1);
+      // The run died before saving: its first step's row says so.
+      expect((await load(id!)).provisioning.at(-1)).toMatchObject({ step: 'AWAIT_COMPLETION', outcome: 'STARTED' });
+      await settle();
+    } finally {
+      services().provisioning.crashHook = () => {};
+    }
+    const n = await load(id!);
+    expect(n.status).toBe('ACTIVE');
+    expect(n.didwwOrderId).toBe(waiting.didwwOrderId);
+    expect(ordersAtDidww(api)[n.didwwOrderReference]).toBe(1);
+    expect(n.provisioning.filter((a) => a.outcome === 'SUCCEEDED').map((a) => a.step)).toEqual(['ORDER', 'AWAIT_COMPLETION', 'ROUTE']);
+    expect(await api.db.prisma.emailOutbox.count({ where: { dedupeKey: `number-active:${id}` } })).toBe(1);
+  });
+
+  it('numbers of one order going live at the same moment still settle the order FULFILLED, once', async () => {
+    const ids = await paidNumbers(api, pool.splice(0, 6), { perOrder: 6 });
+    expect(await Promise.all(ids.map((id) => services().provisioning.provision(id)))).toEqual(ids.map(() => 'active'));
+    const { orderId } = await api.db.prisma.orderLine.findFirstOrThrow({ where: { purchasedNumber: { id: ids[0]! } } });
+    const order = await api.db.prisma.order.findUniqueOrThrow({ where: { id: orderId }, include: { events: true, lines: true } });
+    expect(order.status).toBe('FULFILLED');
+    expect(order.lines.map((l) => l.status)).toEqual(ids.map(() => 'FULFILLED'));
+    expect(order.events.filter((e) => e.type === 'fulfilled')).toHaveLength(1);
+    expect(order.events.filter((e) => e.type === 'number_active')).toHaveLength(6);
   });
 
   it('a number taken at order time goes FAILED, is refunded, staff are emailed, and it shows in the admin queue', async () => {

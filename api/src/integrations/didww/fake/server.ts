@@ -89,7 +89,9 @@ export async function startFakeDidww(opts: FakeDidwwOptions = {}): Promise<FakeD
   const server = createServer((req, res) => {
     void handle(req, res);
   });
-  server.keepAliveTimeout = 1_000;
+  // Above undici's 2 s keep-alive threshold: with less, fetch drops the connection after every
+  // response and each DIDWW call pays a TCP connect (as the real DIDWW's longer keep-alive does not).
+  server.keepAliveTimeout = 5_000;
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
