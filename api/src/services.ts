@@ -33,6 +33,12 @@ import { OrdersService } from './modules/orders/orders.service';
 import { OrderUpdates } from './modules/orders/order-updates';
 import { NumbersService } from './modules/numbers/numbers.service';
 import { RealtimeHub } from './realtime/hub';
+import { LocalStorage, S3Storage } from './integrations/storage';
+import { NumberConfigService } from './modules/number-config/number-config.service';
+import { ConfigApplier } from './modules/number-config/config-apply';
+import { SmsDeliveryService } from './modules/number-config/sms-delivery';
+import { VoicemailService } from './modules/number-config/voicemail.service';
+import { join } from 'node:path';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
@@ -62,6 +68,11 @@ export interface Services {
   graceSweep: GraceSweep;
   payments: PaymentGateway;
   didww: DidwwProvider;
+  numberConfig: NumberConfigService;
+  configApplier: ConfigApplier;
+  /** `deliverInbound(smsMessageId)`: the seam the inbound-SMS webhook calls once a message is stored. */
+  smsDelivery: SmsDeliveryService;
+  voicemail: VoicemailService;
 }
 
 /** Where this process can be reached; the offline Stripe twin calls back into it. */
@@ -109,10 +120,20 @@ export function createServices(
     cooldownMs: config.DIDWW_BREAKER_COOLDOWN_MS,
     probeTimeoutMs: 60_000,
   });
-  const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST));
+  const defaultTrunk = new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST);
+  const provisioning = new ProvisioningService(deps, email, didwwBreaker, defaultTrunk);
   const realtime = new RealtimeHub();
   const numbers = new NumbersService(deps, realtime);
+  const numberConfig = new NumberConfigService(deps, realtime);
+  const storage =
+    config.VOICEMAIL_STORAGE === 's3'
+      ? new S3Storage({ bucket: config.S3_BUCKET!, region: config.S3_REGION, endpoint: config.S3_ENDPOINT, accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY })
+      : new LocalStorage(join(config.DATA_DIR, 'blobs'));
   return {
+    numberConfig,
+    configApplier: new ConfigApplier(deps, numberConfig, didwwBreaker, defaultTrunk),
+    smsDelivery: new SmsDeliveryService(deps, email),
+    voicemail: new VoicemailService(deps, storage, email),
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
     admin: new AdminService(db.prisma),

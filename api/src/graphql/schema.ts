@@ -15,10 +15,11 @@ import { OrdersResolver } from '../modules/orders/orders.resolver';
 import { OrderLineNumberResolver, OrderUpdatesResolver } from '../modules/orders/order-updates.resolver';
 import { NumbersResolver } from '../modules/numbers/numbers.resolver';
 import { ProvisioningResolver } from '../modules/provisioning/provisioning.resolver';
+import { NumberConfigResolver, NumberConfigurationFieldResolver } from '../modules/number-config/number-config.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { authChecker } from './auth-checker';
 
-export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver, OrderUpdatesResolver, OrderLineNumberResolver, NumbersResolver, ProvisioningResolver] as const;
+export const resolvers = [AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver, OrderUpdatesResolver, OrderLineNumberResolver, NumbersResolver, ProvisioningResolver, NumberConfigurationFieldResolver, NumberConfigResolver] as const;
 
 let built: Promise<GraphQLSchema> | undefined;
 

@@ -11,6 +11,7 @@ import { detectApp, resolveViewer } from './request-auth';
 import { requestIdFrom } from './request-id';
 import { sessionCookie } from './session-cookie';
 import { stripeWebhookRouter } from './stripe-webhook';
+import { voicemailRouter } from './voicemail-routes';
 
 export interface AppDeps {
   config: Config;
@@ -58,6 +59,7 @@ export function createApp({ config, log, services, pool, apollo, extraRoutes }: 
 
   // Before any JSON body parser: the signature covers the raw bytes.
   app.use(stripeWebhookRouter(services, log));
+  app.use(voicemailRouter(services, log));
 
   app.use(
     '/graphql',

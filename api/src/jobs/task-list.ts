@@ -4,6 +4,7 @@ import { cartCrontab, cartTasks } from '../modules/cart/cart.jobs';
 import { provisioningCrontab, provisioningTasks } from '../modules/provisioning/provisioning.jobs';
 import { emailCrontab, emailTasks } from '../modules/email/email.jobs';
 import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
+import { numberConfigTasks } from '../modules/number-config/number-config.jobs';
 import type { Services } from '../services';
 import { cleanupSessions } from './cleanup-sessions';
 
@@ -15,6 +16,7 @@ export function createTaskList(services: Services): TaskList {
     ...emailTasks(services),
     ...cartTasks(services),
     ...provisioningTasks(services),
+    ...numberConfigTasks(services),
   };
 }
 

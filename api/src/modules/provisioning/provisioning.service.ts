@@ -10,6 +10,7 @@ import type { DefaultTrunk } from './default-trunk';
 import { transition } from './number-status';
 import { recordLineOutcome } from './order-progress';
 import { backoffMs, classify, describe } from './retry-policy';
+import { APPLY_CONFIG_TASK, applyJobKey } from '../number-config/number-config.service';
 
 type Tx = Prisma.TransactionClient;
 
@@ -219,6 +220,9 @@ export class ProvisioningService {
       const was = await transition(tx, { numberId: number.id, from: 'PROVISIONING', to: 'ACTIVE', cause: 'Live at the carrier', data: { activatedAt: now, failureReason: null } });
       if (!was) return false;
       await recordLineOutcome(tx, number.orderLineId, 'FULFILLED', `${number.e164} is live.`);
+      // A configuration saved while the number was being set up waited for its DID: apply it now.
+      const saved = await tx.numberConfiguration.count({ where: { purchasedNumberId: number.id, syncState: { not: 'APPLIED' } } });
+      if (saved) await enqueueJob(tx, APPLY_CONFIG_TASK, { purchasedNumberId: number.id }, { jobKey: applyJobKey(number.id), maxAttempts: 5 });
       await this.email.queue(tx, {
         to: number.user.email,
         userId: number.userId,
