@@ -7,7 +7,7 @@ import {
   type NumberConfigurationFieldsFragment, type NumberConfigurationInput,
 } from '../gql/graphql';
 import { describeFailure } from '../lib/failure';
-import { fieldKey } from '../lib/numberConfig';
+import { fieldKey } from '@shared/number-config/rules';
 
 /** While the live socket is down and a change is being applied, the page asks this often. */
 export const CONFIG_POLL_MS = 3000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailError, fieldKey, intervalErrors, isTimeZone, minutesToTime, ringTimeoutError, targetError, timeToMinutes, webhookUrlError } from './numberConfig';
+import { emailError, fieldKey, intervalErrors, isTimeZone, minutesToTime, ringTimeoutError, targetError, timeToMinutes, webhookUrlError } from './rules';
 
 describe('number configuration form rules', () => {
   it('checks phone targets as E.164 and SIP targets as SIP URIs', () => {
