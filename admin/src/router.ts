@@ -31,6 +31,7 @@ const PAGES: Partial<Record<string, () => Promise<Component>>> = {
   'audit-log': () => import('./pages/AuditLogPage.vue'),
   emails: () => import('./pages/EmailsPage.vue'),
   provisioning: () => import('./pages/ProvisioningPage.vue'),
+  number: () => import('./pages/NumberConfigPage.vue'),
 };
 
 const comingSoon = () => import('./pages/ComingSoonPage.vue');
