@@ -155,6 +155,22 @@ describe('voicemail: signed webhook, storage, email, listing and the owner-only 
     const staff = await createSignedInUser(api, 'SUPPORT');
     expect((await fetch(`${api.url}${vm.audioUrl}`, { headers: { authorization: `Bearer ${staff.token}` } })).status).toBe(200);
   });
+
+  it('the fake DIDWW plays the voicemail endpoint: a call to a number routed to voicemail leaves a recording', async () => {
+    await api.gql(UPDATE, { numberId, input: { voicemail: { enabled: true, greeting: null, email: 'vm@example.com' } } }, { token: owner.token });
+    await settleJobs(api);
+    const n = await api.db.prisma.purchasedNumber.findUniqueOrThrow({ where: { id: numberId } });
+    const res = await fetch(`${api.didww!.url.replace(/\/v3$/, '')}/__admin/voicemail`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ number: n.e164, url: `${api.url}/webhooks/voicemail`, secret: 'test-voicemail-secret-123', caller: '+14155550177', durationSeconds: 2 }),
+    });
+    expect(res.status).toBe(202);
+    for (let i = 0; i < 100 && !(await api.db.prisma.voicemailMessage.count({ where: { caller: '+14155550177' } })); i++) await new Promise((r) => setTimeout(r, 20));
+    const vm = await api.db.prisma.voicemailMessage.findFirstOrThrow({ where: { caller: '+14155550177' } });
+    expect(vm).toMatchObject({ purchasedNumberId: numberId, contentType: 'audio/wav', durationSeconds: 2 });
+    expect(await api.db.prisma.emailOutbox.count({ where: { template: 'voicemailReceived', toAddress: 'vm@example.com' } })).toBe(1);
+  });
 });
 
 describe('sync state pushed live over graphql-ws', () => {
