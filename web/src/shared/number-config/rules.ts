@@ -115,8 +115,8 @@ export function syncStateView(state: 'SAVED' | 'APPLYING' | 'APPLIED' | 'FAILED'
     case 'APPLYING':
       return { label: 'Applying at the carrier…', type: 'info', busy: true };
     case 'APPLIED':
-      return { label: 'Live', type: 'success', busy: false };
+      return { label: 'Applied at the carrier', type: 'success', busy: false };
     default:
-      return { label: 'Not applied', type: 'error', busy: false };
+      return { label: 'Failed to apply', type: 'error', busy: false };
   }
 }
