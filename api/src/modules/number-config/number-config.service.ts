@@ -109,6 +109,9 @@ export class NumberConfigService {
   async retry(viewer: ConfigViewer, actor: Actor, numberId: string): Promise<Result<NumberConfiguration>> {
     const number = await this.visible(viewer, numberId);
     if (!number) return fail(userError(ErrorCode.NOT_FOUND, 'No such number.', ['numberId']));
+    if (!(CONFIGURABLE as readonly string[]).includes(number.status)) {
+      return fail(userError(ErrorCode.VALIDATION, 'This number has been released and can no longer be configured.', ['numberId']));
+    }
     await this.load(numberId);
     await this.deps.prisma.$transaction(async (tx) => {
       await tx.numberConfiguration.update({ where: { purchasedNumberId: numberId }, data: { syncState: 'SAVED', syncError: null } });
