@@ -52,7 +52,8 @@ export class ConfigApplier {
   async apply(numberId: string, attempt = 1): Promise<ApplyOutcome> {
     const { prisma, clock, config } = this.deps;
     const number = await prisma.purchasedNumber.findUnique({ where: { id: numberId }, select: { status: true, didwwDidId: true } });
-    if (!number || ['RELEASING', 'RELEASED', 'FAILED'].includes(number.status)) return 'skipped';
+    if (!number || number.status === 'RELEASING' || number.status === 'FAILED') return 'skipped';
+    if (number.status === 'RELEASED') return this.teardown(numberId);
     // Not at the carrier yet: provisioning routes it to the default trunk, then queues this job again.
     if (!number.didwwDidId) return 'waiting';
     const row = await this.configs.load(numberId);
@@ -109,6 +110,16 @@ export class ConfigApplier {
       await prisma.numberConfiguration.updateMany({ where: { id: row.id, version: row.version }, data: { syncState: 'FAILED', syncError: reason.slice(0, 1000) } });
       return 'failed';
     }
+  }
+
+  /** A released number's own trunks and failover group go; the DID itself was terminated by the release. */
+  private async teardown(numberId: string): Promise<ApplyOutcome> {
+    const row = await this.deps.prisma.numberConfiguration.findUnique({ where: { purchasedNumberId: numberId } });
+    if (!row || (row.didwwTrunkIds.length === 0 && !row.didwwTrunkGroupId)) return 'skipped';
+    if (row.didwwTrunkGroupId) await this.didww.deleteVoiceInTrunkGroup(row.didwwTrunkGroupId);
+    for (const id of row.didwwTrunkIds) await this.didww.deleteVoiceInTrunk(id);
+    await this.deps.prisma.numberConfiguration.update({ where: { id: row.id }, data: { didwwTrunkIds: [], didwwTrunkGroupId: null, nextBoundaryAt: null } });
+    return 'skipped';
   }
 
   /** The trunks this configuration needs and where the DID should point, open or closed. */

@@ -160,6 +160,17 @@ describe('number configuration: applied at DIDWW by the apply job', () => {
     expect([...fake().trunks.values()].filter((t) => t.name.startsWith(`nn-${id}`))).toHaveLength(1);
   });
 
+  it('releasing a configured number removes its own trunks at DIDWW, and the configuration can no longer change', async () => {
+    const id = ids[0]!;
+    expect([...fake().trunks.values()].filter((t) => t.name.startsWith(`nn-${id}`)).length).toBeGreaterThan(0);
+    expect(await api.server.services.releases.release(id, 'Test')).toBe('released');
+    await settleJobs(api);
+    expect([...fake().trunks.values()].filter((t) => t.name.startsWith(`nn-${id}`))).toEqual([]);
+    expect((await config(id)).didwwTrunkIds).toEqual([]);
+    const upd = await api.gql(UPDATE, { numberId: id, input: { voicemail: { enabled: true } } }, { token: owner.token });
+    expect(upd.body.data!.updateNumberConfiguration.errors[0]).toMatchObject({ code: 'VALIDATION', field: ['numberId'] });
+  });
+
   it('transient DIDWW errors are retried with backoff; a refusal ends FAILED with the reason, and retry recovers', async () => {
     const id = ids[1]!;
     api.didww!.admin.setFaults({ queue: ['503', '503'] });
