@@ -65,7 +65,23 @@ describe('the number page in a real browser', () => {
 
     await page.locator('.n-tabs-tab', { hasText: 'Hours' }).click();
     await page.getByTestId('hours-form').waitFor();
+    await page.getByTestId('hours-enabled').click();
+    await page.getByRole('button', { name: 'Weekdays 9–5' }).click();
+    expect(await page.getByTestId('hours-row').count()).toBe(5);
+    // An inverted interval is refused as it is typed.
+    const closes = page.getByLabel('Interval 1 closes');
+    await closes.fill('08:00');
+    await expect.poll(() => page.getByTestId('hours-form').textContent()).toContain('The end must be after the start');
+    expect(await page.getByTestId('save-hours').isDisabled()).toBe(true);
+    await closes.fill('17:00');
+    await page.getByTestId('save-hours').click();
+    await expect.poll(() => page.getByTestId('config-sync').getAttribute('data-state'), { timeout: 10_000 }).toMatch(/SAVED|APPLYING/);
+    await settleJobs(api);
+    await expect.poll(() => page.getByTestId('config-sync').getAttribute('data-state'), { timeout: 15_000 }).toBe('APPLIED');
+    await expect.poll(() => page.getByTestId('open-now').textContent(), { timeout: 10_000 }).toMatch(/(Open|Closed) now · switches/);
     await page.screenshot({ path: path.join(shots, 'web-number-hours.png'), fullPage: true });
+    const saved = await api.db.prisma.businessHoursInterval.count({ where: { configuration: { purchasedNumberId: numberId } } });
+    expect(saved).toBe(5);
     await page.locator('.n-tabs-tab', { hasText: 'SMS' }).click();
     await page.getByTestId('sms-form').waitFor();
     await page.screenshot({ path: path.join(shots, 'web-number-sms.png'), fullPage: true });
