@@ -7,7 +7,7 @@ import {
   type NumberConfigurationFieldsFragment, type NumberConfigurationInput,
 } from '../gql/graphql';
 import { describeFailure } from '../lib/failure';
-import { fieldKey } from '@shared/number-config/rules';
+import { fieldKey, newestConfig } from '@shared/number-config/rules';
 
 /** While the live socket is down and a change is being applied, the page asks this often. */
 export const CONFIG_POLL_MS = 3000;
@@ -30,12 +30,7 @@ export function useNumberConfig(numberId: Ref<string>) {
   const number = computed(() => query.result.value?.number ?? null);
   const latest = ref<NumberConfigurationFieldsFragment | null>(null);
   watch(() => query.result.value, () => (latest.value = null));
-  const configuration = computed(() => {
-    const fromQuery = number.value?.configuration ?? null;
-    if (!latest.value) return fromQuery;
-    if (!fromQuery) return latest.value;
-    return latest.value.version >= fromQuery.version ? latest.value : fromQuery;
-  });
+  const configuration = computed(() => newestConfig(number.value?.configuration ?? null, latest.value));
 
   const live = useSubscription(NumberConfigurationChangedDocument, () => ({ numberId: numberId.value }));
   live.onResult((r) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emailError, fieldKey, intervalErrors, isTimeZone, minutesToTime, ringTimeoutError, targetError, timeToMinutes, webhookUrlError } from './rules';
+import { emailError, fieldKey, newestConfig, intervalErrors, isTimeZone, minutesToTime, ringTimeoutError, targetError, timeToMinutes, webhookUrlError } from './rules';
 
 describe('number configuration form rules', () => {
   it('checks phone targets as E.164 and SIP targets as SIP URIs', () => {
@@ -46,5 +46,16 @@ describe('number configuration form rules', () => {
   it('maps API field paths to form keys', () => {
     expect(fieldKey(['input', 'forwarding', 'targets', '0', 'destination'])).toBe('forwarding.targets.0.destination');
     expect(fieldKey(null)).toBe('');
+  });
+});
+
+describe('newest configuration copy', () => {
+  it('keeps the pushed copy for the same or a newer version, never an older one', () => {
+    const q = { version: 3, syncState: 'SAVED' };
+    expect(newestConfig(q, null)).toBe(q);
+    expect(newestConfig(null, q)).toBe(q);
+    const applied = { version: 3, syncState: 'APPLIED' };
+    expect(newestConfig(q, applied)).toBe(applied);
+    expect(newestConfig({ version: 4, syncState: 'SAVED' }, applied)).toEqual({ version: 4, syncState: 'SAVED' });
   });
 });

@@ -120,3 +120,14 @@ export function syncStateView(state: 'SAVED' | 'APPLYING' | 'APPLIED' | 'FAILED'
       return { label: 'Failed to apply', type: 'error', busy: false };
   }
 }
+
+/**
+ * The configuration has no id of its own, so copies arrive from the page query, mutation payloads
+ * and live pushes; show the newest. A push for the same version wins over the query (it carries the
+ * later sync state); an older version never replaces a newer one.
+ */
+export function newestConfig<T extends { version: number }>(fromQuery: T | null, pushed: T | null): T | null {
+  if (!pushed) return fromQuery;
+  if (!fromQuery) return pushed;
+  return pushed.version >= fromQuery.version ? pushed : fromQuery;
+}
