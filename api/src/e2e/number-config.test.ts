@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../paths';
-import { startTestApi } from '../test/api-harness';
+import { createSignedInUser, startTestApi } from '../test/api-harness';
 import { customerWithLiveNumbers, settleJobs } from '../modules/number-config/test-support';
 import { launchChromium } from './browser';
 import { startFrontEnd } from './dev-servers';
@@ -14,6 +14,7 @@ const field = (page: Page, testId: string) => page.locator(`[data-testid="${test
 describe('the number page in a real browser', () => {
   let api: Awaited<ReturnType<typeof startTestApi>>;
   let web: Awaited<ReturnType<typeof startFrontEnd>>;
+  let admin: Awaited<ReturnType<typeof startFrontEnd>>;
   let browser: Browser;
   let owner: { email: string };
   let numberId: string;
@@ -22,6 +23,7 @@ describe('the number page in a real browser', () => {
     mkdirSync(shots, { recursive: true });
     api = await startTestApi();
     web = await startFrontEnd('web', Number(new URL(api.url).port));
+    admin = await startFrontEnd('admin', Number(new URL(api.url).port));
     browser = await launchChromium();
     const s = await customerWithLiveNumbers(api, 1);
     owner = s.customer;
@@ -31,6 +33,7 @@ describe('the number page in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await web?.vite.close();
+    await admin?.vite.close();
     await api?.close();
   });
 
@@ -87,4 +90,23 @@ describe('the number page in a real browser', () => {
     await page.screenshot({ path: path.join(shots, 'web-number-sms.png'), fullPage: true });
     await page.close();
   }, 120_000);
+
+  it('shows staff the same configuration read-only until they choose to edit', async () => {
+    const staff = await createSignedInUser(api, 'SUPPORT');
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    await page.goto(`${admin.url}/sign-in`);
+    await field(page, 'admin-signin-email').fill(staff.email);
+    await field(page, 'admin-signin-password').fill(staff.password);
+    await page.getByTestId('admin-signin-submit').click();
+    await page.waitForURL((u) => !u.pathname.includes('sign-in'), { timeout: 15_000 });
+    await page.goto(`${admin.url}/numbers/${numberId}`);
+    await page.getByTestId('routing-form').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('save-routing').count()).toBe(0);
+    expect(await page.getByTestId('target-destination').first().isDisabled()).toBe(true);
+    await page.screenshot({ path: path.join(shots, 'admin-number-config.png'), fullPage: true });
+    await page.getByTestId('staff-edit-config').click();
+    expect(await page.getByTestId('save-routing').count()).toBe(1);
+    expect(await page.getByTestId('target-destination').first().isDisabled()).toBe(false);
+    await page.close();
+  }, 60_000);
 });
