@@ -32,6 +32,7 @@ const PAGES: Partial<Record<string, () => Promise<Component>>> = {
   emails: () => import('./pages/EmailsPage.vue'),
   provisioning: () => import('./pages/ProvisioningPage.vue'),
   usage: () => import('./pages/UsagePage.vue'),
+  number: () => import('./pages/NumberConfigPage.vue'),
 };
 
 const comingSoon = () => import('./pages/ComingSoonPage.vue');

@@ -75,6 +75,24 @@ const schema = z.object({
   DIDWW_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(3),
   /** Path secret of the inbound SMS webhook (/webhooks/didww/sms/<secret>); the fake DIDWW uses a fixed one. */
   DIDWW_SMS_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Tries of one configuration apply at DIDWW (transient failures) before it shows FAILED. */
+  CONFIG_APPLY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+  /** SIP host of the voicemail endpoint a number's calls are sent to when voicemail answers. */
+  VOICEMAIL_SIP_HOST: z.string().default('voicemail.numninja.test'),
+  /** Shared secret the voicemail endpoint signs recordings with (HMAC-SHA256, see /webhooks/voicemail). */
+  VOICEMAIL_WEBHOOK_SECRET: z.string().min(16).default('dev-voicemail-webhook-secret'),
+  /** Where recordings are kept: `local` (under DATA_DIR/voicemail) or `s3` (S3-compatible, S3_* below). */
+  VOICEMAIL_STORAGE: z.enum(['local', 's3']).default('local'),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  /** For S3-compatible stores (MinIO, R2…); unset for AWS. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  /** Tries of one SMS forward (email or webhook) before it shows FAILED. */
+  SMS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+  /** Test-only: lets customer webhooks reach loopback (a local receiver). Refused in production. */
+  WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
   SMTP_URL: z.string().optional(),
   /** Staff mailbox for operational alerts (e.g. failed provisioning). */
   STAFF_ALERT_EMAIL: z.string().default('ops@numninja.test'),
@@ -108,6 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const didwwMode = c.DIDWW_MODE ?? (c.DIDWW_API_KEY ? 'live' : 'fake');
   if (c.STRIPE_SECRET_KEY && !c.STRIPE_WEBHOOK_SECRET) {
     throw new Error('Invalid configuration:\n  - STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set');
+  }
+  if (c.WEBHOOK_ALLOW_LOOPBACK && c.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration:\n  - WEBHOOK_ALLOW_LOOPBACK: test-only, refused when NODE_ENV=production');
+  }
+  if (c.VOICEMAIL_STORAGE === 's3' && !c.S3_BUCKET) {
+    throw new Error('Invalid configuration:\n  - S3_BUCKET: required when VOICEMAIL_STORAGE=s3');
   }
   if (didwwMode === 'live' && !c.DIDWW_API_KEY) {
     throw new Error('Invalid configuration:\n  - DIDWW_API_KEY: required when DIDWW_MODE=live');

@@ -37,6 +37,13 @@ import { RealtimeHub } from './realtime/hub';
 import { UsageService } from './modules/usage/usage.service';
 import { MessagingService } from './modules/messaging/messaging.service';
 import { ExportsService } from './modules/exports/exports.service';
+import { LocalStorage, S3Storage } from './integrations/storage';
+import { NumberConfigService } from './modules/number-config/number-config.service';
+import { ConfigApplier } from './modules/number-config/config-apply';
+import { SmsDeliveryService } from './modules/number-config/sms-delivery';
+import { VoicemailService } from './modules/number-config/voicemail.service';
+import { join } from 'node:path';
+import { fromRepoRoot } from './paths';
 
 /** Every service, wired once per process and shared by HTTP, WebSocket and jobs. */
 export interface Services {
@@ -69,6 +76,11 @@ export interface Services {
   usage: UsageService;
   messaging: MessagingService;
   exports: ExportsService;
+  numberConfig: NumberConfigService;
+  configApplier: ConfigApplier;
+  /** `deliverInbound(smsMessageId)`: the seam the inbound-SMS webhook calls once a message is stored. */
+  smsDelivery: SmsDeliveryService;
+  voicemail: VoicemailService;
 }
 
 /** Where this process can be reached; the offline Stripe twin calls back into it. */
@@ -117,10 +129,20 @@ export function createServices(
     probeTimeoutMs: 60_000,
     closedCacheMs: config.DIDWW_BREAKER_CACHE_MS,
   });
-  const provisioning = new ProvisioningService(deps, email, didwwBreaker, new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST), db.pool);
+  const defaultTrunk = new DefaultTrunk(didww, config.DEFAULT_TRUNK_SIP_HOST);
+  const provisioning = new ProvisioningService(deps, email, didwwBreaker, defaultTrunk, db.pool);
   const realtime = new RealtimeHub();
   const numbers = new NumbersService(deps, realtime, new NumberLoader(db.pool));
+  const numberConfig = new NumberConfigService(deps, realtime);
+  const storage =
+    config.VOICEMAIL_STORAGE === 's3'
+      ? new S3Storage({ bucket: config.S3_BUCKET!, region: config.S3_REGION, endpoint: config.S3_ENDPOINT, accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY })
+      : new LocalStorage(join(fromRepoRoot(config.DATA_DIR), 'blobs'));
   return {
+    numberConfig,
+    configApplier: new ConfigApplier(deps, numberConfig, didwwBreaker, defaultTrunk),
+    smsDelivery: new SmsDeliveryService(deps, email),
+    voicemail: new VoicemailService(deps, storage, email),
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
     admin: new AdminService(db.prisma),

@@ -36,6 +36,7 @@ export const router = createRouter({
     { path: '/orders', name: 'orders', component: () => import('./pages/OrdersPage.vue'), meta: { title: 'Your orders', requiresAuth: true } },
     // "/numbers" is the catalog; the customer's own numbers live here.
     { path: '/my-numbers', name: 'my-numbers', component: () => import('./pages/MyNumbersPage.vue'), meta: { title: 'My numbers', requiresAuth: true } },
+    { path: '/my-numbers/:id', name: 'my-number', component: () => import('./pages/NumberPage.vue'), meta: { title: 'Number settings', requiresAuth: true } },
     { path: '/orders/:id', name: 'order', component: () => import('./pages/OrderPage.vue'), meta: { title: 'Order', requiresAuth: true } },
     { path: '/calls', name: 'calls', component: () => import('./pages/CallsPage.vue'), meta: { title: 'Calls', requiresAuth: true } },
     { path: '/messages', name: 'messages', component: () => import('./pages/MessagesPage.vue'), meta: { title: 'Messages', requiresAuth: true } },

@@ -18,12 +18,14 @@ import { ProvisioningResolver } from '../modules/provisioning/provisioning.resol
 import { UsageResolver } from '../modules/usage/usage.resolver';
 import { MessagingResolver } from '../modules/messaging/messaging.resolver';
 import { ExportsResolver } from '../modules/exports/exports.resolver';
+import { NumberConfigResolver, NumberConfigurationFieldResolver } from '../modules/number-config/number-config.resolver';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { authChecker } from './auth-checker';
 
 export const resolvers = [
   AuthResolver, AdminResolver, CatalogResolver, PricingResolver, CatalogSyncResolver, EmailResolver, CartResolver, OrdersResolver, CheckoutResolver, AuditResolver,
   OrderUpdatesResolver, OrderLineNumberResolver, NumbersResolver, ProvisioningResolver, UsageResolver, MessagingResolver, ExportsResolver,
+  NumberConfigResolver, NumberConfigurationFieldResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -13,6 +13,7 @@ import { sessionCookie } from './session-cookie';
 import { stripeWebhookRouter } from './stripe-webhook';
 import { didwwSmsWebhookRouter } from './didww-sms-webhook';
 import { exportsRouter } from './exports-route';
+import { voicemailRouter } from './voicemail-routes';
 
 export interface AppDeps {
   config: Config;
@@ -62,6 +63,7 @@ export function createApp({ config, log, services, pool, apollo, extraRoutes }: 
   app.use(stripeWebhookRouter(services, log));
   app.use(didwwSmsWebhookRouter(services, config.didwwSmsSecret, log));
   app.use(exportsRouter(services, log));
+  app.use(voicemailRouter(services, log));
 
   app.use(
     '/graphql',

@@ -4,6 +4,7 @@ import { cartCrontab, cartTasks } from '../modules/cart/cart.jobs';
 import { provisioningCrontab, provisioningTasks } from '../modules/provisioning/provisioning.jobs';
 import { emailCrontab, emailTasks } from '../modules/email/email.jobs';
 import { pricingCrontab, pricingTasks } from '../modules/pricing/pricing.jobs';
+import { numberConfigTasks } from '../modules/number-config/number-config.jobs';
 import type { Services } from '../services';
 import { usageCrontab, usageTasks } from '../modules/usage/usage.jobs';
 import { cleanupSessions } from './cleanup-sessions';
@@ -17,6 +18,7 @@ export function createTaskList(services: Services): TaskList {
     ...cartTasks(services),
     ...provisioningTasks(services),
     ...usageTasks(services),
+    ...numberConfigTasks(services),
   };
 }
 

@@ -23,10 +23,19 @@ const orderEvent = z.object({
   cause: z.string(),
 });
 
-export const realtimeEvent = z.discriminatedUnion('kind', [numberEvent, orderEvent]);
+const configEvent = z.object({
+  kind: z.literal('config'),
+  numberId: z.string(),
+  userId: z.string().nullable(),
+  syncState: z.string(),
+  version: z.number(),
+});
+
+export const realtimeEvent = z.discriminatedUnion('kind', [numberEvent, orderEvent, configEvent]);
 
 export type NumberChanged = z.infer<typeof numberEvent>;
 export type OrderChanged = z.infer<typeof orderEvent>;
+export type ConfigChanged = z.infer<typeof configEvent>;
 export type RealtimeEvent = z.infer<typeof realtimeEvent>;
 
 /** A NOTIFY payload, or null for one this version does not understand (logged by the caller). */

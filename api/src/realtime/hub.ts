@@ -1,9 +1,10 @@
 import { createPubSub, type Repeater } from '@graphql-yoga/subscription';
-import type { NumberChanged, OrderChanged, RealtimeEvent } from './events';
+import type { ConfigChanged, NumberChanged, OrderChanged, RealtimeEvent } from './events';
 
 type Topics = {
   order: [orderId: string, event: OrderChanged | NumberChanged];
   userNumbers: [userId: string, event: NumberChanged];
+  numberConfig: [numberId: string, event: ConfigChanged];
   /** The listener lost and regained its connection: events may have been missed. */
   resync: [true];
 };
@@ -19,6 +20,10 @@ export class RealtimeHub {
   private readonly pubsub = createPubSub<Topics>();
 
   publish(event: RealtimeEvent): void {
+    if (event.kind === 'config') {
+      this.pubsub.publish('numberConfig', event.numberId, event);
+      return;
+    }
     this.pubsub.publish('order', event.orderId ?? '', event);
     if (event.kind === 'number' && event.userId) this.pubsub.publish('userNumbers', event.userId, event);
   }
@@ -30,6 +35,11 @@ export class RealtimeHub {
 
   numberEventsOf(userId: string): Repeater<NumberChanged> {
     return this.pubsub.subscribe('userNumbers', userId);
+  }
+
+  /** Sync-state changes of one number's configuration. */
+  configEventsOf(numberId: string): Repeater<ConfigChanged> {
+    return this.pubsub.subscribe('numberConfig', numberId);
   }
 
   resynced(): Repeater<true> {

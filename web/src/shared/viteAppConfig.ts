@@ -14,8 +14,8 @@ export function appViteConfig({ app, defaultPort }: { app: AppName; defaultPort:
   const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? 4000}`;
   // WEB_PORT / ADMIN_PORT
   const port = Number(process.env[`${app.toUpperCase()}_PORT`] ?? defaultPort);
-  // /exports: CSV downloads carry the same cookie as /graphql.
-  const proxy = { '/graphql': { target: apiTarget, ws: true }, '/exports': { target: apiTarget } };
+  // /exports and /voicemails: CSV downloads and recordings carry the same session cookie as /graphql.
+  const proxy = { '/graphql': { target: apiTarget, ws: true }, '/exports': { target: apiTarget }, '/voicemails': { target: apiTarget } };
 
   return defineConfig({
     // Pinned to the app's folder so a root script can start it with createServer({ configFile }).

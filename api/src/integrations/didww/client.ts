@@ -9,12 +9,12 @@ import { Transport, type DidwwLogger } from './http';
 import { buildQuery, IncludedIndex, resourceBody } from './jsonapi';
 import {
   toAvailableDid, toBalance, toCdrExport, toCity, toCountry, toDid, toDidGroup, toDidGroupType, toOrder,
-  toRegion, toReservation, toVoiceInTrunk,
+  toRegion, toReservation, toVoiceInTrunk, toVoiceInTrunkGroup,
 } from './mappers';
 import type { AvailableDidFilter, DidFilter, DidGroupFilter, DidwwProvider } from './provider';
 import type {
   CdrExport, CreateCdrExportInput, CreateOrderInput, JsonApiDocument, JsonApiResource, ListQuery, OrderItemInput,
-  Page, UpdateDidInput, VoiceInTrunkConfiguration, VoiceInTrunkInput,
+  Page, UpdateDidInput, VoiceInTrunkConfiguration, VoiceInTrunkGroupInput, VoiceInTrunkInput,
 } from './types';
 
 export interface DidwwClientConfig {
@@ -52,7 +52,7 @@ const EXPORTS_SINCE = '2026-04-16';
 const NUMBER_TYPE_SINCE = '2026-11-19';
 
 /** Relationship data only comes with includes, so ids need them too. */
-const DID_INCLUDES = ['did_group', 'order', 'voice_in_trunk'];
+const DID_INCLUDES = ['did_group', 'order', 'voice_in_trunk', 'voice_in_trunk_group'];
 
 const one = (doc: JsonApiDocument): JsonApiResource => {
   if (!doc.data || Array.isArray(doc.data)) {
@@ -163,6 +163,8 @@ export function createDidwwClient(config: DidwwClientConfig): DidwwClient {
       configuration: i.configuration ? trunkConfiguration(i.configuration) : undefined,
     });
 
+  const groupMembers = (ids: string[]) => ({ voice_in_trunks: ids.map((id) => ({ type: 'voice_in_trunks', id })) });
+
   const ignoreNotFound = (e: unknown): void => {
     if (!isDidwwError(e, 'not_found')) throw e;
   };
@@ -243,8 +245,11 @@ export function createDidwwClient(config: DidwwClientConfig): DidwwClient {
       return toDid(one(doc), new IncludedIndex(doc));
     },
     async updateDid(id, input: UpdateDidInput) {
-      const rel = input.voiceInTrunkId === undefined ? undefined
-        : { voice_in_trunk: input.voiceInTrunkId === null ? null : { type: 'voice_in_trunks', id: input.voiceInTrunkId } };
+      const rel: Record<string, { type: string; id: string } | null> = {};
+      if (input.voiceInTrunkId !== undefined) rel.voice_in_trunk = input.voiceInTrunkId === null ? null : { type: 'voice_in_trunks', id: input.voiceInTrunkId };
+      if (input.voiceInTrunkGroupId !== undefined) {
+        rel.voice_in_trunk_group = input.voiceInTrunkGroupId === null ? null : { type: 'voice_in_trunk_groups', id: input.voiceInTrunkGroupId };
+      }
       const body = resourceBody('dids', defined({ description: input.description, terminated: input.terminated, capacity_limit: input.capacityLimit }), rel, id);
       const doc = await transport.json({ method: 'PATCH', path: `/dids/${encodeURIComponent(id)}`, body, query: buildQuery({ include: DID_INCLUDES }) });
       return toDid(one(doc), new IncludedIndex(doc));
@@ -267,6 +272,23 @@ export function createDidwwClient(config: DidwwClientConfig): DidwwClient {
     },
     async deleteVoiceInTrunk(id) {
       await transport.json({ method: 'DELETE', path: `/voice_in_trunks/${encodeURIComponent(id)}` }).catch(ignoreNotFound);
+    },
+    async createVoiceInTrunkGroup(input) {
+      const body = resourceBody('voice_in_trunk_groups', defined({ name: input.name, capacity_limit: input.capacityLimit }), groupMembers(input.trunkIds));
+      return toVoiceInTrunkGroup(one(await transport.json({ method: 'POST', path: '/voice_in_trunk_groups', body, query: buildQuery({ include: ['voice_in_trunks'] }) })));
+    },
+    async findVoiceInTrunkGroupByName(name) {
+      const doc = await get('/voice_in_trunk_groups', { filter: { name }, include: ['voice_in_trunks'] });
+      const first = many(doc)[0];
+      return first ? toVoiceInTrunkGroup(first) : null;
+    },
+    async updateVoiceInTrunkGroup(id, input) {
+      const body = resourceBody('voice_in_trunk_groups', defined({ name: input.name, capacity_limit: input.capacityLimit }), input.trunkIds ? groupMembers(input.trunkIds) : undefined, id);
+      const path = `/voice_in_trunk_groups/${encodeURIComponent(id)}`;
+      return toVoiceInTrunkGroup(one(await transport.json({ method: 'PATCH', path, body, query: buildQuery({ include: ['voice_in_trunks'] }) })));
+    },
+    async deleteVoiceInTrunkGroup(id) {
+      await transport.json({ method: 'DELETE', path: `/voice_in_trunk_groups/${encodeURIComponent(id)}` }).catch(ignoreNotFound);
     },
 
     async createCdrExport(input: CreateCdrExportInput) {

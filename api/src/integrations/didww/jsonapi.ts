@@ -92,7 +92,7 @@ export const attr = {
 export function resourceBody(
   type: string,
   attributes: Record<string, unknown>,
-  relationships?: Record<string, JsonApiResourceIdentifier | null>,
+  relationships?: Record<string, JsonApiResourceIdentifier | JsonApiResourceIdentifier[] | null>,
   id?: string,
 ): { data: Record<string, unknown> } {
   const data: Record<string, unknown> = { type };

@@ -4,7 +4,7 @@ import { usdToCents } from './money';
 import type {
   AvailableDid, Balance, CdrExport, CdrExportStatus, City, Country, Did, DidFeature, DidGroup, DidGroupType,
   DidNumberKind, DidReservation, JsonApiResource, Order, OrderItem, OrderStatus, Region, StockKeepingUnit,
-  VoiceInTrunk, VoiceInTrunkConfiguration,
+  VoiceInTrunk, VoiceInTrunkConfiguration, VoiceInTrunkGroup,
 } from './types';
 
 const s = (v: string | null, fallback = ''): string => v ?? fallback;
@@ -189,6 +189,16 @@ export function toTrunkConfiguration(raw: unknown): VoiceInTrunkConfiguration | 
     };
   }
   return null;
+}
+
+export function toVoiceInTrunkGroup(r: JsonApiResource): VoiceInTrunkGroup {
+  const members = r.relationships?.voice_in_trunks?.data;
+  return {
+    id: r.id,
+    name: String(attr.raw(r, 'name') ?? ''),
+    capacityLimit: (attr.raw(r, 'capacity_limit') as number | null | undefined) ?? null,
+    trunkIds: Array.isArray(members) ? members.map((m) => m.id) : [],
+  };
 }
 
 export function toVoiceInTrunk(r: JsonApiResource): VoiceInTrunk {

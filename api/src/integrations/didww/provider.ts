@@ -5,7 +5,7 @@
  */
 import type {
   AvailableDid, Balance, CdrExport, City, Country, CreateCdrExportInput, CreateOrderInput, Did, DidGroup,
-  DidGroupType, DidReservation, Order, Page, Region, UpdateDidInput, VoiceInTrunk, VoiceInTrunkInput,
+  DidGroupType, DidReservation, Order, Page, Region, UpdateDidInput, VoiceInTrunk, VoiceInTrunkGroup, VoiceInTrunkGroupInput, VoiceInTrunkInput,
 } from './types';
 
 export interface DidGroupFilter {
@@ -69,6 +69,12 @@ export interface DidwwProvider {
   findVoiceInTrunkByExternalReference(externalReferenceId: string): Promise<VoiceInTrunk | null>;
   updateVoiceInTrunk(id: string, input: Partial<VoiceInTrunkInput>): Promise<VoiceInTrunk>;
   deleteVoiceInTrunk(id: string): Promise<void>;
+  createVoiceInTrunkGroup(input: VoiceInTrunkGroupInput): Promise<VoiceInTrunkGroup>;
+  /** Trunk group names are unique per account: how a retried job finds the group it made. */
+  findVoiceInTrunkGroupByName(name: string): Promise<VoiceInTrunkGroup | null>;
+  updateVoiceInTrunkGroup(id: string, input: Partial<VoiceInTrunkGroupInput>): Promise<VoiceInTrunkGroup>;
+  /** A group that is already gone counts as deleted. */
+  deleteVoiceInTrunkGroup(id: string): Promise<void>;
 
   // Call records
   createCdrExport(input: CreateCdrExportInput): Promise<CdrExport>;

@@ -237,6 +237,23 @@ export interface UpdateDidInput {
   capacityLimit?: number | null;
   /** Route to this trunk; `null` detaches the trunk. */
   voiceInTrunkId?: string | null;
+  /** Route to this trunk group (failover); `null` detaches it. A DID has a trunk or a group, not both. */
+  voiceInTrunkGroupId?: string | null;
+}
+
+export interface VoiceInTrunkGroup {
+  id: string;
+  name: string;
+  capacityLimit: number | null;
+  /** Member trunks; known when the response carried them. */
+  trunkIds: string[];
+}
+
+export interface VoiceInTrunkGroupInput {
+  name: string;
+  /** Member trunks; DIDWW tries them by each trunk's priority. */
+  trunkIds: string[];
+  capacityLimit?: number | null;
 }
 
 export interface PstnConfiguration {

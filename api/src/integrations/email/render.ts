@@ -10,6 +10,8 @@ import { orderConfirmation, orderConfirmationSchema } from './templates/order-co
 import { paymentFailed, paymentFailedSchema } from './templates/payment-failed';
 import { provisioningFailed, provisioningFailedSchema } from './templates/provisioning-failed';
 import { refundIssued, refundIssuedSchema } from './templates/refund-issued';
+import { smsReceived, smsReceivedSchema } from './templates/sms-received';
+import { voicemailReceived, voicemailReceivedSchema } from './templates/voicemail-received';
 
 export const templates = {
   orderConfirmation: { schema: orderConfirmationSchema, render: orderConfirmation },
@@ -17,6 +19,8 @@ export const templates = {
   refundIssued: { schema: refundIssuedSchema, render: refundIssued },
   provisioningFailed: { schema: provisioningFailedSchema, render: provisioningFailed },
   numberActive: { schema: numberActiveSchema, render: numberActive },
+  smsReceived: { schema: smsReceivedSchema, render: smsReceived },
+  voicemailReceived: { schema: voicemailReceivedSchema, render: voicemailReceived },
 } as const;
 
 export type TemplateName = keyof typeof templates;

@@ -36,5 +36,7 @@ export const SAMPLE: TemplateData = {
     adminUrl: 'https://admin.numninja.test/orders/abc',
   },
   numberActive: { name: 'Ada Lovelace', e164: '+442079460018', national: '020 7946 0018', numberUrl: 'https://numninja.test/numbers/n1' },
+  smsReceived: { to: '+442079460018', from: '+14155550123', text: 'Your code is 123456', receivedAt: '2027-03-12T14:00:00.000Z' },
+  voicemailReceived: { to: '+442079460018', caller: '+14155550123', durationSeconds: 12, receivedAt: '2027-03-12T14:00:00.000Z', listenUrl: 'https://numninja.test/my-numbers/n1?tab=voicemail' },
 };
 

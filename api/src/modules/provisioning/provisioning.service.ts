@@ -1,6 +1,6 @@
-import type { Prisma } from '../../generated/prisma/client';
+import { Prisma } from '../../generated/prisma/client';
 import type pg from 'pg';
-import { pgRunner, pgTransaction, type SqlRunner } from '../../db/sql-runner';
+import { jobRunner, pgRunner, pgTransaction, type SqlRunner } from '../../db/sql-runner';
 import type { Did, Order as DidwwOrder } from '../../integrations/didww';
 import { enqueueJob } from '../../jobs/enqueue';
 import type { EmailService } from '../email/email.service';
@@ -13,6 +13,7 @@ import { transition } from './number-status';
 import { recordLineOutcome, recordLineOutcomeSql } from './order-progress';
 import { saveRun, startRun, type NumberToProvision, type StepRecord } from './provisioning-sql';
 import { backoffMs, classify, describe } from './retry-policy';
+import { APPLY_CONFIG_TASK, applyJobKey } from '../number-config/number-config.service';
 
 type Tx = Prisma.TransactionClient;
 
@@ -256,6 +257,10 @@ export class ProvisioningService {
    */
   private async activated(sql: SqlRunner, number: NumberToProvision): Promise<true> {
     const now = this.deps.clock.now();
+    // A configuration saved while the number was being set up waited for its DID: apply it now.
+    const [waiting] = await sql.query<{ n: number }>(Prisma.sql`
+      SELECT count(*)::int AS n FROM number_configurations WHERE purchased_number_id = ${number.id}::uuid AND sync_state <> 'APPLIED'`);
+    if (waiting!.n > 0) await enqueueJob(jobRunner(sql), APPLY_CONFIG_TASK, { purchasedNumberId: number.id }, { jobKey: applyJobKey(number.id), maxAttempts: 5 });
     await this.email.queueSql(sql, {
       to: number.user_email,
       userId: number.user_id,

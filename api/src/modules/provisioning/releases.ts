@@ -1,4 +1,5 @@
 import { isDidwwError } from '../../integrations/didww';
+import { APPLY_CONFIG_TASK, applyJobKey } from '../number-config/number-config.service';
 import { enqueueJob } from '../../jobs/enqueue';
 import type { ModuleDeps } from '../module-deps';
 import { RELEASE_NUMBER_TASK } from '../checkout/stripe-events';
@@ -63,6 +64,9 @@ export class Releases {
       await tx.provisioningAttempt.update({ where: { id: row.id }, data: { outcome: 'SUCCEEDED', finishedAt: now } });
       if (number.status === 'FAILED') return 'cleaned' as const;
       const done = await transition(tx, { numberId, from: 'RELEASING', to: 'RELEASED', cause: 'Released at the carrier', data: { releasedAt: now } });
+      // The number's own trunks at DIDWW (forwarding, voicemail) are removed by the configuration job.
+      const trunks = await tx.numberConfiguration.count({ where: { purchasedNumberId: numberId, OR: [{ didwwTrunkIds: { isEmpty: false } }, { didwwTrunkGroupId: { not: null } }] } });
+      if (done && trunks) await enqueueJob(tx, APPLY_CONFIG_TASK, { purchasedNumberId: numberId }, { jobKey: applyJobKey(numberId), maxAttempts: 5 });
       return done ? ('released' as const) : ('already' as const);
     });
   }

@@ -6,6 +6,7 @@ import { usdToCents } from '../money';
 import type { FaultScenario, Faults } from './faults';
 import type { Lifecycle, OwnedDid } from './lifecycle';
 import { generateSmsFor } from './sms';
+import { postVoicemail, voicemailNumberOf } from './voicemail';
 import type { CallbackRec, FakeStore, SmsRec } from './store';
 
 export interface FakeAdmin {
@@ -114,6 +115,15 @@ export function handleAdmin(admin: FakeAdmin, method: string, path: string, body
     case 'POST /__admin/sms-webhook':
       admin.setSmsWebhook(typeof b.url === 'string' && b.url ? b.url : null);
       return [200, { url: admin.store.smsWebhookUrl }];
+    case 'POST /__admin/voicemail': {
+      // Demo: a caller leaves a message on a DID routed to voicemail; posted to `url` in the background.
+      const numberId = voicemailNumberOf(admin.store, String(b.number ?? ''));
+      if (!numberId) return [409, { error: 'calls to this number do not reach voicemail' }];
+      if (typeof b.url !== 'string' || typeof b.secret !== 'string') return [422, { error: 'url and secret are required' }];
+      const leave = { url: b.url, secret: b.secret, numberId, caller: typeof b.caller === 'string' ? b.caller : '+14155550142', durationSeconds: Number(b.durationSeconds ?? 3) };
+      void postVoicemail(leave).catch(() => undefined);
+      return [202, { numberId }];
+    }
     case 'GET /__admin/callbacks':
       return [200, { data: admin.callbacks() }];
     default:

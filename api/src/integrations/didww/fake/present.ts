@@ -1,7 +1,7 @@
 /** Store records → JSON:API resources, as the requested API version shapes them. */
 import { centsToUsd } from '../money';
 import type { FakeResource, Resolver } from './jsonapi';
-import type { DidRec, ExportRec, FakeStore, OrderRec, ReservationRec, StockDid, TrunkRec } from './store';
+import type { DidRec, ExportRec, FakeStore, OrderRec, ReservationRec, StockDid, TrunkGroupRec, TrunkRec } from './store';
 
 export const FEATURE_NAMES_SINCE = '2026-04-16';
 export const NUMBER_TYPE_SINCE = '2026-11-19';
@@ -18,6 +18,7 @@ export interface Presenter {
   order(o: OrderRec): FakeResource;
   did(d: DidRec): FakeResource;
   trunk(t: TrunkRec): FakeResource;
+  trunkGroup(g: TrunkGroupRec): FakeResource;
   export(e: ExportRec, origin: string): FakeResource;
   balance(): FakeResource;
 }
@@ -102,6 +103,10 @@ export function presenter(store: FakeStore, version: string, origin: string): Pr
         const t = store.trunks.get(id);
         return t && p.trunk(t);
       }
+      case 'voice_in_trunk_groups': {
+        const g = store.trunkGroups.get(id);
+        return g && p.trunkGroup(g);
+      }
       default:
         return undefined;
     }
@@ -121,6 +126,7 @@ export function presenter(store: FakeStore, version: string, origin: string): Pr
     orders: [],
     dids: ['did_group', 'order', 'voice_in_trunk', 'voice_in_trunk_group'],
     voice_in_trunks: [],
+    voice_in_trunk_groups: ['voice_in_trunks'],
     exports: [],
     cdr_exports: [],
     balances: [],
@@ -163,8 +169,14 @@ export function presenter(store: FakeStore, version: string, origin: string): Pr
       },
       rels: {
         did_group: ref('did_groups', d.didGroupId), order: ref('orders', d.orderId),
-        voice_in_trunk: ref('voice_in_trunks', d.voiceInTrunkId), voice_in_trunk_group: null,
+        voice_in_trunk: ref('voice_in_trunks', d.voiceInTrunkId),
+        voice_in_trunk_group: ref('voice_in_trunk_groups', d.voiceInTrunkGroupId ?? null),
       },
+    }),
+    trunkGroup: (g) => ({
+      type: 'voice_in_trunk_groups', id: g.id,
+      attributes: { name: g.name, capacity_limit: g.capacityLimit, created_at: iso(g.createdAt) },
+      rels: { voice_in_trunks: g.trunkIds.map((id) => ({ type: 'voice_in_trunks', id })) },
     }),
     trunk: (t) => ({
       type: 'voice_in_trunks', id: t.id,

@@ -18,11 +18,12 @@ import { exportRoutes } from './resources/exports';
 import { orderRoutes } from './resources/orders';
 import { reservationRoutes } from './resources/reservations';
 import { trunkRoutes } from './resources/trunks';
+import { trunkGroupRoutes } from './resources/trunk-groups';
 import type { FakeStore } from './store';
 
 const ROUTES: Route[] = [
   ...coverageRoutes, ...availableDidRoutes, ...reservationRoutes, ...orderRoutes, ...didRoutes,
-  ...trunkRoutes, ...exportRoutes, ...balanceRoutes,
+  ...trunkRoutes, ...trunkGroupRoutes, ...exportRoutes, ...balanceRoutes,
 ];
 
 export interface RouterDeps {

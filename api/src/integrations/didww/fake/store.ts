@@ -63,6 +63,16 @@ export interface DidRec {
   didGroupId: string;
   orderId: string;
   voiceInTrunkId: string | null;
+  voiceInTrunkGroupId?: string | null;
+}
+
+export interface TrunkGroupRec {
+  id: string;
+  name: string;
+  capacityLimit: number | null;
+  /** Members in failover order (DIDWW orders them by each trunk's priority). */
+  trunkIds: string[];
+  createdAt: number;
 }
 
 export interface TrunkRec {
@@ -136,6 +146,7 @@ export class FakeStore {
   orders = new Map<string, OrderRec>();
   dids = new Map<string, DidRec>();
   trunks = new Map<string, TrunkRec>();
+  trunkGroups = new Map<string, TrunkGroupRec>();
   exports = new Map<string, ExportRec>();
   sms: SmsRec[] = [];
   /** Where inbound SMS are POSTed (our HTTP IN trunk's request URL); null: kept here only. */
@@ -180,6 +191,7 @@ export class FakeStore {
     this.orders.clear();
     this.dids.clear();
     this.trunks.clear();
+    this.trunkGroups.clear();
     this.exports.clear();
     this.sms = [];
     this.callbacks = [];
@@ -237,6 +249,7 @@ export class FakeStore {
       orders: { total: this.orders.size, byStatus },
       dids: this.dids.size,
       trunks: this.trunks.size,
+      trunkGroups: this.trunkGroups.size,
       exports: this.exports.size,
       sms: this.sms.length,
       callbacks: this.callbacks.length,

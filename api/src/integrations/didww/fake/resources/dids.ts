@@ -37,6 +37,14 @@ export const didRoutes: Route[] = [
     if (trunkId !== undefined) {
       if (trunkId !== null && !ctx.store.trunks.has(trunkId)) throw errors.validation('/data/relationships/voice_in_trunk', 'voice_in_trunk - is invalid');
       d.voiceInTrunkId = trunkId;
+      // A DID rings one trunk or one trunk group, never both.
+      if (trunkId !== null) d.voiceInTrunkGroupId = null;
+    }
+    const groupId = relIdOf(inc, 'voice_in_trunk_group');
+    if (groupId !== undefined) {
+      if (groupId !== null && !ctx.store.trunkGroups.has(groupId)) throw errors.validation('/data/relationships/voice_in_trunk_group', 'voice_in_trunk_group - is invalid');
+      d.voiceInTrunkGroupId = groupId;
+      if (groupId !== null) d.voiceInTrunkId = null;
     }
     return single(ctx, ctx.present.did(d));
   }),

@@ -92,6 +92,7 @@ export const trunkRoutes: Route[] = [
   route('DELETE', '/voice_in_trunks/:id', (ctx) => {
     if (!ctx.store.trunks.delete(ctx.params.id!)) throw errors.notFound(ctx.params.id!);
     for (const d of ctx.store.dids.values()) if (d.voiceInTrunkId === ctx.params.id) d.voiceInTrunkId = null;
+    for (const g of ctx.store.trunkGroups.values()) g.trunkIds = g.trunkIds.filter((id) => id !== ctx.params.id);
     return { status: 204, doc: null };
   }),
 ];
