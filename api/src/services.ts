@@ -134,6 +134,10 @@ export function createServices(
   const realtime = new RealtimeHub();
   const numbers = new NumbersService(deps, realtime, new NumberLoader(db.pool));
   const numberConfig = new NumberConfigService(deps, realtime);
+  const smsDelivery = new SmsDeliveryService(deps, email);
+  const messaging = new MessagingService(deps, db.pool);
+  // A stored inbound SMS is forwarded (email, webhook) by a job queued in the same transaction.
+  messaging.onInbound((tx, message) => smsDelivery.deliverInbound(message.id, tx));
   const storage =
     config.VOICEMAIL_STORAGE === 's3'
       ? new S3Storage({ bucket: config.S3_BUCKET!, region: config.S3_REGION, endpoint: config.S3_ENDPOINT, accessKeyId: config.S3_ACCESS_KEY_ID, secretAccessKey: config.S3_SECRET_ACCESS_KEY })
@@ -141,7 +145,7 @@ export function createServices(
   return {
     numberConfig,
     configApplier: new ConfigApplier(deps, numberConfig, didwwBreaker, defaultTrunk),
-    smsDelivery: new SmsDeliveryService(deps, email),
+    smsDelivery,
     voicemail: new VoicemailService(deps, storage, email),
     sessions,
     auth: new AuthService(db.prisma, sessions, throttle),
@@ -169,7 +173,7 @@ export function createServices(
     email,
     didww,
     usage: new UsageService(deps, db.pool),
-    messaging: new MessagingService(deps, db.pool),
+    messaging,
     exports: new ExportsService(deps, db.pool),
   };
 }

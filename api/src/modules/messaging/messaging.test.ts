@@ -3,6 +3,7 @@ import { FAKE_DIDWW_SMS_SECRET } from '../../config';
 import { eventually } from '../../integrations/didww/fake/testing';
 import { seedDemoData } from '../../seed';
 import { useTestApi } from '../../test/api-harness';
+import { drainJobs } from '../../test/jobs';
 import { CALLS, customerWithNumbers, EXPORT_CALLS, EXPORT_SMS, SMS } from '../usage/usage.test-support';
 
 describe('inbound SMS, SMS history with search, and CSV exports', () => {
@@ -41,6 +42,22 @@ describe('inbound SMS, SMS history with search, and CSV exports', () => {
     const again = await post(`/webhooks/didww/sms/${FAKE_DIDWW_SMS_SECRET}`, { id: m.id, from: m.from, to: m.to, text: m.text, time: new Date().toUTCString() });
     expect(await again.json()).toMatchObject({ outcome: 'duplicate' });
     expect(await api.db.prisma.smsMessage.count({ where: { externalId: `didww:${m.id}` } })).toBe(1);
+  });
+
+  it('forwards a stored SMS to the number owner\'s addresses: the delivery job is queued with the message', async () => {
+    const number = alice.numbers[1]!;
+    await api.db.prisma.numberConfiguration.upsert({
+      where: { purchasedNumberId: number.id },
+      create: { purchasedNumberId: number.id, smsEmails: ['alice-sms@example.com'] },
+      update: { smsEmails: ['alice-sms@example.com'] },
+    });
+    const m = api.didww!.admin.addSms({ number: number.e164.slice(1), text: 'Parcel at the door', from: '14155550123' });
+    const row = await eventually(() => api.db.prisma.smsMessage.findUnique({ where: { externalId: `didww:${m.id}` } }));
+    await drainJobs(api.db.pool, api.server.services);
+    const deliveries = await api.db.prisma.smsDelivery.findMany({ where: { smsMessageId: row!.id } });
+    expect(deliveries.map((d) => [d.channel, d.target, d.status])).toEqual([['EMAIL', 'alice-sms@example.com', 'DELIVERED']]);
+    const email = await api.db.prisma.emailOutbox.findFirstOrThrow({ where: { template: 'smsReceived', toAddress: 'alice-sms@example.com' } });
+    expect(email.textBody).toContain('Parcel at the door');
   });
 
   it('rejects a malformed SMS body with 422 and stores nothing', async () => {
