@@ -21,7 +21,7 @@ async function main() {
   try {
     await seedDemoData(db.prisma);
     const buyers = await benchCustomers(db.prisma, 250);
-    const numbers = (await db.prisma.availableNumber.findMany({ select: { id: true }, orderBy: { e164: 'asc' } })).map((n) => n.id);
+    const numbers = (await db.prisma.availableNumber.findMany({ where: { status: 'AVAILABLE' }, select: { id: true }, orderBy: { e164: 'asc' } })).map((n) => n.id);
     const processes = process.env.BENCH_API_PROCESSES ?? '2';
     api = await startApiProcess({ DATABASE_URL: database.url, PORT: process.env.BENCH_PORT ?? '4101', API_PROCESSES: processes });
     console.log(`API: ${processes} processes (API_PROCESSES; one per core of a 2-core machine)`);

@@ -124,7 +124,7 @@ async function main() {
   try {
     await seedDemoData(db.prisma);
     const buyers = await benchCustomers(db.prisma, Math.ceil(NUMBERS / PER_ORDER), 'prov');
-    const stock = (await db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' } }, select: { id: true }, orderBy: { e164: 'asc' }, take: NUMBERS })).map((n) => n.id);
+    const stock = (await db.prisma.availableNumber.findMany({ where: { country: { isoCode: 'US' }, status: 'AVAILABLE' }, select: { id: true }, orderBy: { e164: 'asc' }, take: NUMBERS })).map((n) => n.id);
     if (stock.length < NUMBERS) throw new Error(`only ${stock.length} US numbers in the demo catalog`);
     api = await startApiProcess({ DATABASE_URL: database.url, PORT: API_PORT, WORKER: 'on', WORKER_CONCURRENCY: CONCURRENCY, DATABASE_POOL_SIZE: POOL, API_PROCESSES: PROCESSES, WORKER_PROCESSES: WORKER_PROCESSES, WORKER_LOCAL_QUEUE: LOCAL_QUEUE, WORKER_COMPLETE_BATCH_MS: COMPLETE_BATCH, DIDWW_MODE: 'fake', DIDWW_API_URL: fake.url, DIDWW_API_KEY: FAKE_DIDWW_KEY });
 
