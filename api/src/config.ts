@@ -80,7 +80,7 @@ const schema = z.object({
   /** SIP host of the voicemail endpoint a number's calls are sent to when voicemail answers. */
   VOICEMAIL_SIP_HOST: z.string().default('voicemail.numninja.test'),
   /** Shared secret the voicemail endpoint signs recordings with (HMAC-SHA256, see /webhooks/voicemail). */
-  VOICEMAIL_WEBHOOK_SECRET: z.string().min(16).default('dev-voicemail-webhook-secret'),
+  VOICEMAIL_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Where recordings are kept: `local` (under DATA_DIR/voicemail) or `s3` (S3-compatible, S3_* below). */
   VOICEMAIL_STORAGE: z.enum(['local', 's3']).default('local'),
   S3_BUCKET: z.string().optional(),
@@ -107,11 +107,15 @@ export type Config = z.infer<typeof schema> & {
   didwwApiKey: string;
   /** Unset in live mode without DIDWW_SMS_WEBHOOK_SECRET: the inbound SMS webhook then refuses everything. */
   didwwSmsSecret: string | undefined;
+  /** The voicemail webhook's secret; unset in production without VOICEMAIL_WEBHOOK_SECRET, which refuses every recording. */
+  voicemailSecret: string | undefined;
 };
 
 /** Where the bundled fake DIDWW server listens when `pnpm start` runs it. */
 export const FAKE_DIDWW_PORT = 4010;
 export const FAKE_DIDWW_KEY = 'fake-didww-key';
+/** Signs demo recordings outside production when VOICEMAIL_WEBHOOK_SECRET is unset. */
+export const DEV_VOICEMAIL_SECRET = 'dev-voicemail-webhook-secret';
 export const FAKE_DIDWW_SMS_SECRET = 'fake-didww-sms-secret-0123456789';
 
 /** Parses the environment once at boot; lists every bad variable instead of failing on the first. */
@@ -143,5 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     didwwApiUrl: c.DIDWW_API_URL ?? (didwwMode === 'live' ? 'https://api.didww.com/v3' : `http://127.0.0.1:${FAKE_DIDWW_PORT}/v3`),
     didwwApiKey: c.DIDWW_API_KEY ?? FAKE_DIDWW_KEY,
     didwwSmsSecret: c.DIDWW_SMS_WEBHOOK_SECRET ?? (didwwMode === 'fake' ? FAKE_DIDWW_SMS_SECRET : undefined),
+    // A well-known development secret would let anyone post recordings to a production API.
+    voicemailSecret: c.VOICEMAIL_WEBHOOK_SECRET ?? (c.NODE_ENV === 'production' ? undefined : DEV_VOICEMAIL_SECRET),
   };
 }

@@ -57,7 +57,8 @@ export class VoicemailService {
 
   async receive(raw: Buffer, signature: string | undefined): Promise<'stored' | 'duplicate' | 'unknown-number'> {
     const { prisma, clock, config } = this.deps;
-    verifySignature(config.VOICEMAIL_WEBHOOK_SECRET, raw, signature, clock.now());
+    if (!config.voicemailSecret) throw new BadSignature('VOICEMAIL_WEBHOOK_SECRET is not configured');
+    verifySignature(config.voicemailSecret, raw, signature, clock.now());
     let body: z.infer<typeof recording>;
     try {
       body = recording.parse(JSON.parse(raw.toString('utf8')));
