@@ -32,7 +32,7 @@ describe('API_PROCESSES', () => {
     const port = await freePort();
     const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/main.ts'], {
       cwd: apiDir,
-      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'silent', WORKER: 'off', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: db.url, API_PROCESSES: '2' },
+      env: { ...process.env, NODE_ENV: 'production', ALLOW_OFFLINE_PROVIDERS: 'true', LOG_LEVEL: 'silent', WORKER: 'off', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: db.url, API_PROCESSES: '2' },
       stdio: 'ignore',
     });
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -91,6 +91,11 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Tries of one SMS forward (email or webhook) before it shows FAILED. */
   SMS_DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(25).default(8),
+  /**
+   * Production refuses to start on the offline Stripe twin or the fake DIDWW (anyone could "pay" on
+   * the offline page) unless this says so: benchmarks and demos that run a production build offline.
+   */
+  ALLOW_OFFLINE_PROVIDERS: bool.default(false),
   /** Test-only: lets customer webhooks reach loopback (a local receiver). Refused in production. */
   WEBHOOK_ALLOW_LOOPBACK: bool.default(false),
   SMTP_URL: z.string().optional(),
@@ -133,6 +138,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.WEBHOOK_ALLOW_LOOPBACK && c.NODE_ENV === 'production') {
     throw new Error('Invalid configuration:\n  - WEBHOOK_ALLOW_LOOPBACK: test-only, refused when NODE_ENV=production');
+  }
+  if (c.NODE_ENV === 'production' && !c.ALLOW_OFFLINE_PROVIDERS && (!c.STRIPE_SECRET_KEY || didwwMode === 'fake')) {
+    const missing = [...(c.STRIPE_SECRET_KEY ? [] : ['STRIPE_SECRET_KEY']), ...(didwwMode === 'fake' ? ['DIDWW_API_KEY'] : [])];
+    throw new Error(
+      `Invalid configuration:\n  - ${missing.join(', ')}: required when NODE_ENV=production (or set ALLOW_OFFLINE_PROVIDERS=true to run on the offline Stripe and fake DIDWW)`,
+    );
   }
   if (c.VOICEMAIL_STORAGE === 's3' && !c.S3_BUCKET) {
     throw new Error('Invalid configuration:\n  - S3_BUCKET: required when VOICEMAIL_STORAGE=s3');

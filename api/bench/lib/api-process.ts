@@ -13,7 +13,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=../.tmp/prof'] : [];
   const child: ChildProcess = spawn(process.execPath, [...prof, '--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/main.ts'], {
     cwd: apiDir,
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn', WORKER: 'off', HOST: '127.0.0.1', PORT: port, ...env },
+    env: { ...process.env, NODE_ENV: 'production', ALLOW_OFFLINE_PROVIDERS: 'true', LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn', WORKER: 'off', HOST: '127.0.0.1', PORT: port, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
