@@ -35,7 +35,8 @@ export class BillingEvents {
     } else {
       const currency = invoice.currency.toUpperCase();
       // Stripe retries the same invoice after a failure; its success settles the failed payment.
-      const [changed] = await sql.query<{ n: number }>(Prisma.sql`
+      // The payment and, when it changed, the timeline entry: one round trip.
+      await sql.query(Prisma.sql`
         WITH prev AS (SELECT id, status FROM payments WHERE stripe_invoice_id = ${invoice.id} FOR UPDATE),
         ins AS (
           INSERT INTO payments (id, order_id, kind, status, amount, currency, stripe_invoice_id, stripe_charge_id, stripe_payment_intent_id, created_at, updated_at)
@@ -48,10 +49,10 @@ export class BillingEvents {
                  stripe_charge_id = ${invoiceChargeId(invoice)}, stripe_payment_intent_id = ${invoicePaymentIntentId(invoice)},
                  failure_message = NULL, updated_at = ${now}::timestamptz
           FROM prev WHERE p.id = prev.id AND prev.status = 'FAILED' RETURNING p.id)
-        SELECT ((SELECT count(*) FROM ins) + (SELECT count(*) FROM upd))::int AS n`);
-      if (changed!.n > 0) {
-        await this.orderEvent(sql, order.id, 'renewed', `Renewal of ${formatMoney(money(invoice.amount_paid, currency))} paid.`, now);
-      }
+        INSERT INTO order_events (id, order_id, type, message, data, created_at, updated_at)
+        SELECT uuidv7(), ${order.id}::uuid, 'renewed', ${`Renewal of ${formatMoney(money(invoice.amount_paid, currency))} paid.`}, '{}', ${now}::timestamptz, ${now}::timestamptz
+        WHERE EXISTS (SELECT 1 FROM ins) OR EXISTS (SELECT 1 FROM upd)
+        RETURNING id`);
     }
     const periodEnd = invoicePeriodEnd(invoice);
     await sql.query(Prisma.sql`
@@ -87,14 +88,20 @@ export class BillingEvents {
         INSERT INTO number_status_events (id, purchased_number_id, from_status, to_status, cause, created_at, updated_at)
         SELECT uuidv7(), id, 'ACTIVE', 'PAST_DUE', 'Renewal payment failed', ${now}::timestamptz, ${now}::timestamptz FROM upd)
       SELECT n.e164 FROM n ORDER BY n.e164`);
-    if (invoice.id) {
-      await sql.query(Prisma.sql`
-        INSERT INTO payments (id, order_id, kind, status, amount, currency, stripe_invoice_id, failure_message, created_at, updated_at)
-        VALUES (uuidv7(), ${order.id}::uuid, ${invoice.billing_reason === 'subscription_create' ? 'INITIAL' : 'RENEWAL'}::"PaymentKind", 'FAILED',
-                ${invoice.amount_due}::int, ${invoice.currency.toUpperCase()}, ${invoice.id}, 'Payment failed', ${now}::timestamptz, ${now}::timestamptz)
-        ON CONFLICT (stripe_invoice_id) DO NOTHING RETURNING id`);
-    }
-    await this.orderEvent(sql, order.id, 'payment_failed', 'A renewal payment failed; the numbers stay live during the grace period.', now);
+    // The failed payment (once per invoice) and the timeline entry: one round trip.
+    const failedPayment = invoice.id
+      ? Prisma.sql`, pay AS (
+          INSERT INTO payments (id, order_id, kind, status, amount, currency, stripe_invoice_id, failure_message, created_at, updated_at)
+          VALUES (uuidv7(), ${order.id}::uuid, ${invoice.billing_reason === 'subscription_create' ? 'INITIAL' : 'RENEWAL'}::"PaymentKind", 'FAILED',
+                  ${invoice.amount_due}::int, ${invoice.currency.toUpperCase()}, ${invoice.id}, 'Payment failed', ${now}::timestamptz, ${now}::timestamptz)
+          ON CONFLICT (stripe_invoice_id) DO NOTHING RETURNING id)`
+      : Prisma.empty;
+    await sql.query(Prisma.sql`
+      WITH ev AS (
+        INSERT INTO order_events (id, order_id, type, message, data, created_at, updated_at)
+        VALUES (uuidv7(), ${order.id}::uuid, 'payment_failed', 'A renewal payment failed; the numbers stay live during the grace period.', '{}', ${now}::timestamptz, ${now}::timestamptz)
+        RETURNING id)${failedPayment}
+      SELECT id FROM ev`);
     if (numbers.length === 0) return;
     await this.email.queueSql(sql, {
       to: order.email,
@@ -110,12 +117,6 @@ export class BillingEvents {
       SELECT o.id, o.user_id, u.email, u.name FROM orders o JOIN users u ON u.id = o.user_id
       WHERE o.stripe_subscription_id = ${subscriptionId} ORDER BY o.created_at LIMIT 1`);
     return order ?? null;
-  }
-
-  private async orderEvent(sql: SqlRunner, orderId: string, type: string, message: string, now: Date): Promise<void> {
-    await sql.query(Prisma.sql`
-      INSERT INTO order_events (id, order_id, type, message, data, created_at, updated_at)
-      VALUES (uuidv7(), ${orderId}::uuid, ${type}, ${message}, '{}', ${now}::timestamptz, ${now}::timestamptz) RETURNING id`);
   }
 }
 

@@ -11,9 +11,14 @@ import { fulfilOrderSql, type PaidCheckout } from './fulfilment';
 import { paidCheckoutFromSession } from './paid-checkout';
 import { invoicePeriodEnd, invoiceSubscriptionId, invoiceSubscriptionMetadata } from './stripe-objects';
 import { UUID } from '../../lib/ids';
-import { note, transition } from '../provisioning/number-status';
+import { note } from '../provisioning/number-status';
 
 type Tx = Prisma.TransactionClient;
+
+/** invoice.paid for a renewal (not the first invoice, which may fulfil an order) or invoice.payment_failed. */
+function isRenewalOrFailure(event: Stripe.Event): boolean {
+  return event.type === 'invoice.payment_failed' || (event.type === 'invoice.paid' && event.data.object.billing_reason !== 'subscription_create');
+}
 
 /**
  * The event's row, inserted in the same transaction as its effects: a concurrent duplicate finds it
@@ -50,7 +55,9 @@ export class StripeEvents {
   }
 
   async handle(event: Stripe.Event): Promise<'processed' | 'duplicate'> {
-    const [seen] = await pgRunner(this.pool).query(Prisma.sql`SELECT 1 AS seen FROM stripe_events WHERE id = ${event.id}`);
+    // Renewals and failures need nothing from Stripe first, so no duplicate pre-check: the claim in
+    // the transaction catches duplicates (they arrive in bursts, and every round trip shows in the tail).
+    const [seen] = isRenewalOrFailure(event) ? [] : await pgRunner(this.pool).query(Prisma.sql`SELECT 1 AS seen FROM stripe_events WHERE id = ${event.id}`);
     if (seen) return 'duplicate';
     // Network calls happen before the transaction: never hold row locks while waiting on Stripe.
     const paid = await this.paidCheckoutFor(event);
