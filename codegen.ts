@@ -1,12 +1,12 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // Both apps share one schema; each gets its own generated folder so neither ships the other's documents.
-// Code in web/src/shared (used by both apps) has no documents of its own: it takes each app's typed
-// documents as arguments (see web/src/shared/defineSession.ts).
+// Code in web/src/shared (used by both apps) mostly takes each app's typed documents as arguments (see
+// web/src/shared/defineSession.ts); the few documents it does own are generated into both apps.
 const clientOutput = (app: 'web' | 'admin'): CodegenConfig['generates'] => ({
   [`${app}/src/gql/`]: {
     preset: 'client',
-    documents: [`${app}/src/**/*.graphql`],
+    documents: [`${app}/src/**/*.graphql`, 'web/src/shared/**/*.graphql'],
     presetConfig: {
       // Plain typed documents keep components simple; fragments are spread, not masked.
       fragmentMasking: false,
