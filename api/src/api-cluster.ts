@@ -3,7 +3,7 @@ import type { Config } from './config';
 import { openDatabase } from './db/bootstrap';
 import { createDatabase } from './db/prisma';
 import type { Logger } from './logger';
-import { seedDemoData } from './seed';
+import { checkDemoData } from './runtime';
 
 /**
  * API_PROCESSES > 1: this (primary) process prepares the database once — embedded server,
@@ -17,8 +17,7 @@ export async function runApiCluster(config: Config, log: Logger): Promise<void> 
   if (config.NODE_ENV !== 'production') {
     const db = createDatabase(opened.url);
     try {
-      const seeded = await seedDemoData(db.prisma);
-      log.info({ seeded }, 'demo data checked');
+      await checkDemoData(db.prisma, log);
     } finally {
       await db.close();
     }

@@ -1,7 +1,7 @@
 import type { Runner } from 'graphile-worker';
 import type { Config } from './config';
 import { openDatabase } from './db/bootstrap';
-import { createDatabase } from './db/prisma';
+import { createDatabase, type PrismaClient } from './db/prisma';
 import { startWorker } from './jobs/worker';
 import type { Logger } from './logger';
 import { createApiServer } from './server';
@@ -11,6 +11,13 @@ export interface RunningApi {
   url: string;
   graphqlUrl: string;
   stop(): Promise<void>;
+}
+
+/** Demo data into an empty database (a no-op once it holds any), logged. */
+export async function checkDemoData(prisma: PrismaClient, log: Logger): Promise<void> {
+  const started = Date.now();
+  const seeded = await seedDemoData(prisma);
+  log.info({ ms: Date.now() - started, seeded }, 'demo data checked');
 }
 
 /** Database up and migrated, demo data in an empty database, API listening, worker running. */
@@ -24,11 +31,7 @@ export async function startApi(config: Config, log: Logger, opts: { seed: boolea
     }
   };
   try {
-    if (opts.seed) {
-      const started = Date.now();
-      const seeded = await seedDemoData(db.prisma);
-      log.info({ ms: Date.now() - started, seeded }, 'demo data checked');
-    }
+    if (opts.seed) await checkDemoData(db.prisma, log);
     const server = await createApiServer({ config, db, log });
     const url = await server.listen(config.PORT);
     stops.push(() => server.close());
