@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callFilter, formatDuration, parseUsageQuery, smsFilter, toUsageQuery } from './usageFilters';
+import { callFilter, formatDuration, historyCountText, parseUsageQuery, smsFilter, toUsageQuery } from './usageFilters';
 
 describe('usage filters in the URL', () => {
   it('keeps valid values and drops malformed ones', () => {
@@ -19,5 +19,14 @@ describe('usage filters in the URL', () => {
 
   it('formats talk time', () => {
     expect([formatDuration(42), formatDuration(125), formatDuration(3_725)]).toEqual(['42s', '2m 05s', '1h 02m']);
+  });
+});
+
+describe('historyCountText', () => {
+  it('says how many, and "10,000+" once the API stopped counting', () => {
+    expect(historyCountText(1, { one: 'call', many: 'calls' })).toBe('1 call');
+    expect(historyCountText(557, { one: 'call', many: 'calls' })).toBe('557 calls');
+    expect(historyCountText(9_999, { one: 'message', many: 'messages' })).toBe('9,999 messages');
+    expect(historyCountText(10_000, { one: 'call', many: 'calls' })).toBe('10,000+ calls');
   });
 });

@@ -73,3 +73,12 @@ export function formatDuration(seconds: number): string {
   const s = seconds % 60;
   return m < 60 ? `${m}m ${String(s).padStart(2, '0')}s` : `${Math.floor(m / 60)}h ${String(m % 60).padStart(2, '0')}m`;
 }
+
+/** The API stops counting history at this many rows (`callRecords`/`smsMessages` totalCount). */
+export const HISTORY_COUNT_CAP = 10_000;
+
+/** "557 calls", "1 call", or "10,000+ calls" once the API's count reached its cap. */
+export function historyCountText(n: number, noun: { one: string; many: string }): string {
+  if (n >= HISTORY_COUNT_CAP) return `${HISTORY_COUNT_CAP.toLocaleString('en-US')}+ ${noun.many}`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun.one : noun.many}`;
+}

@@ -6,7 +6,7 @@ import { SmsMessageConnection, SmsMessageFilter } from './messaging.types';
 @Resolver()
 export class MessagingResolver {
   @Authorized()
-  @Query(() => SmsMessageConnection, { description: "Text messages of the signed-in customer's numbers (staff: anyone's), newest first, with full-text search." })
+  @Query(() => SmsMessageConnection, { description: "Text messages of the signed-in customer's numbers (staff: anyone's), newest first, with full-text search. `totalCount` stops counting at 10,000 (show \"10,000+\")." })
   smsMessages(
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => SmsMessageFilter, { nullable: true, description: 'Which messages.' }) filter?: SmsMessageFilter | null,

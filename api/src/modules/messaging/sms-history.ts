@@ -1,4 +1,5 @@
 /** Keyset-paginated SMS history with full-text search (sms_messages.search_vector, GIN). */
+import { cappedCount } from '../../db/capped-count';
 import type pg from 'pg';
 import { z } from 'zod';
 import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -79,7 +80,7 @@ export class SmsHistory {
         id: r.id, numberId: r.purchased_number_id, numberE164: r.e164, direction: r.direction, from: r.from_number,
         to: r.to_number, body: r.body, receivedAt: r.received_at, userId: forStaff ? r.user_id : null,
       }),
-      count: async () => (await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM sms_messages s WHERE ${base}`, baseParams)).rows[0]!.n,
+      count: () => cappedCount(this.pool, `sms_messages s WHERE ${base}`, baseParams),
     });
   }
 }

@@ -1,4 +1,5 @@
 /** Reading call records: keyset-paginated history and bucketed statistics, scoped by the filter. */
+import { cappedCount } from '../../db/capped-count';
 import type pg from 'pg';
 import { z } from 'zod';
 import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
@@ -68,10 +69,7 @@ export class CallHistory {
         caller: r.source, destination: r.destination, startedAt: r.started_at, durationSeconds: r.duration_seconds,
         disconnectReason: r.disconnect_reason, userId: forStaff ? r.user_id : null,
       }),
-      count: async () => {
-        const res = await this.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM call_records c WHERE ${base}`, baseParams);
-        return res.rows[0]!.n;
-      },
+      count: () => cappedCount(this.pool, `call_records c WHERE ${base}`, baseParams),
     });
   }
 

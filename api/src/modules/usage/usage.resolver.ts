@@ -12,7 +12,7 @@ export const usageViewer = (ctx: GraphQLContext): UsageViewer => {
 @Resolver()
 export class UsageResolver {
   @Authorized()
-  @Query(() => CallRecordConnection, { description: "Call records of the signed-in customer's numbers (staff: anyone's), newest first." })
+  @Query(() => CallRecordConnection, { description: "Call records of the signed-in customer's numbers (staff: anyone's), newest first. `totalCount` stops counting at 10,000 (show \"10,000+\")." })
   callRecords(
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => CallRecordFilter, { nullable: true, description: 'Which calls.' }) filter?: CallRecordFilter | null,

@@ -156,6 +156,22 @@ describe('call records: import from DIDWW, history, statistics, isolation', () =
     await drainJobs(api.db.pool, api.server.services);
     expect(await count()).toBe(before);
   });
+
+  it('stops counting a long history at 10,000 but counts a narrower filter exactly', async () => {
+    const carol = await customerWithNumbers(api, 1, 1);
+    const number = carol.numbers[0]!;
+    await api.db.pool.query(
+      `INSERT INTO call_records (id, external_id, user_id, purchased_number_id, direction, status, source, destination, started_at, duration_seconds, created_at, updated_at)
+       SELECT gen_random_uuid(), 'count-cap-' || g, $1, $2, 'INBOUND', CASE WHEN g % 1000 = 0 THEN 'MISSED' ELSE 'ANSWERED' END::"CallStatus",
+              '+14155550100', $3, now() - g * interval '1 minute', 30, now(), now()
+       FROM generate_series(1, 10050) g`,
+      [carol.userId, number.id, number.e164],
+    );
+    const all: any = await api.gql(CALLS, { first: 1 }, { token: carol.token });
+    expect(all.body.data.callRecords.totalCount).toBe(10_000);
+    const missed: any = await api.gql(CALLS, { filter: { status: 'MISSED' }, first: 1 }, { token: carol.token });
+    expect(missed.body.data.callRecords.totalCount).toBe(10);
+  });
 });
 
 describe('CDR rows', () => {
