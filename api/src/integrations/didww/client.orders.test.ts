@@ -117,6 +117,19 @@ describe('DIDWW client: orders', () => {
     expect(fx.fake.admin.store.orders.size).toBe(1);
   });
 
+  it('does not retry POST /orders when the probe for a lost response fails too; the order is found later', async () => {
+    const { sku, number } = await firstNumber('405');
+    // The POST's answer is lost, then the probe (a GET, retried once) fails twice.
+    fx.fake.admin.setFaults({ queue: ['lost', '502', '502'] });
+    const client = fx.client({ maxRetries: 1 });
+    const err = await client.createOrder({ items: [{ skuId: sku.id, availableDidId: number.id }], externalReferenceId: 'line-405' }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ kind: 'unavailable', status: 500, retryable: true });
+    const counters = fx.fake.admin.state().counters as { ordersByExternalReference: Record<string, number>; byRoute: Record<string, number> };
+    expect(counters.byRoute['POST /orders']).toBe(1);
+    expect(counters.ordersByExternalReference['line-405']).toBe(1);
+    expect((await client.findOrderByExternalReference('line-405'))?.externalReferenceId).toBe('line-405');
+  });
+
   it('does not buy twice when POST /orders times out after the order was placed', async () => {
     const { sku } = await firstNumber('404');
     fx.fake.admin.setFaults({ queue: ['lost;timeout'] });

@@ -113,7 +113,12 @@ export class Transport {
       if (!error.retryable || attempt >= this.o.maxRetries) throw error;
       if (ambiguous && !idempotent) {
         if (!req.probe) throw error;
-        const found = await req.probe().catch(() => null);
+        // A probe that fails itself tells us nothing: retrying the POST could buy twice (or be
+        // refused because the first attempt already took the number), so the caller gets the
+        // ambiguous failure and decides later, when DIDWW answers again.
+        const found = await req.probe().catch(() => {
+          throw error;
+        });
         if (found) {
           this.o.logger?.warn({ method: req.method, path: url.pathname }, 'didww: earlier attempt had succeeded; using its result');
           return new Response(JSON.stringify(found), { status: 200, headers: { 'Content-Type': JSONAPI_MEDIA_TYPE } });

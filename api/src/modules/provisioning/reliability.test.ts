@@ -37,6 +37,12 @@ describe('provisioning under transient DIDWW faults', () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       const byStatus = await api.db.prisma.purchasedNumber.groupBy({ by: ['status'], where: { id: { in: ids } }, _count: true });
+      // A number that did not make it says why, step by step, in the failure message.
+      const failed = await api.db.prisma.purchasedNumber.findMany({
+        where: { id: { in: ids }, status: { not: 'ACTIVE' } },
+        select: { e164: true, status: true, failureReason: true, provisioning: { select: { attempt: true, step: true, outcome: true, error: true }, orderBy: { startedAt: 'asc' } } },
+      });
+      expect(failed, JSON.stringify(failed, null, 1)).toEqual([]);
       expect(Object.fromEntries(byStatus.map((g) => [g.status, g._count]))).toEqual({ ACTIVE: PURCHASES });
 
       const numbers = await api.db.prisma.purchasedNumber.findMany({ where: { id: { in: ids } }, select: { didwwOrderReference: true } });
