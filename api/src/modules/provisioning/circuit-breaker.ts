@@ -38,6 +38,8 @@ export class CircuitBreaker {
    * here drops it at once, one seen by another process is noticed within `closedCacheMs`.
    */
   private closed: { failures: number; until: number } | null = null;
+  /** Bumped by every failure seen here, so a CLOSED read that began before it is not remembered after it. */
+  private failuresSeen = 0;
 
   constructor(
     private readonly prisma: PrismaClient,
@@ -50,9 +52,10 @@ export class CircuitBreaker {
   async acquire(): Promise<Gate> {
     const now = this.clock.now();
     if (this.closed && this.closed.until > now.getTime()) return { allowed: true, probe: false };
+    const seen = this.failuresSeen;
     const row = await this.prisma.circuitBreaker.findUnique({ where: { name: this.name } });
     if (!row || row.state === 'CLOSED') {
-      this.remember(row?.failures ?? 0);
+      if (seen === this.failuresSeen) this.remember(row?.failures ?? 0);
       return { allowed: true, probe: false };
     }
     this.closed = null;
@@ -70,15 +73,17 @@ export class CircuitBreaker {
   async success(): Promise<void> {
     // Known CLOSED with no failure run to reset: nothing to write.
     if (this.closed && this.closed.failures === 0 && this.closed.until > this.clock.now().getTime()) return;
+    const seen = this.failuresSeen;
     await this.prisma.$executeRaw`
       UPDATE circuit_breakers SET state = 'CLOSED', failures = 0, opened_at = NULL, retry_at = NULL, updated_at = now()
       WHERE name = ${this.name} AND (state <> 'CLOSED' OR failures <> 0)`;
-    this.remember(0);
+    if (seen === this.failuresSeen) this.remember(0);
   }
 
   /** A call failed in a way that says the upstream is unwell (timeouts, 5xx, 429). */
   async failure(error: string): Promise<BreakerState> {
     this.closed = null;
+    this.failuresSeen++;
     const now = this.clock.now();
     const reopenAt = new Date(now.getTime() + this.opts.cooldownMs);
     const rows = await this.prisma.$queryRaw<Array<{ state: BreakerState }>>`
