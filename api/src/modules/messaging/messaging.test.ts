@@ -138,4 +138,17 @@ describe('inbound SMS, SMS history with search, and CSV exports', () => {
     const lines = (await res.text()).trim().split('\n');
     expect(lines).toEqual(['received_at,number,direction,from,to,text']);
   });
+
+  it('exports text with quotes, commas, backslashes and "$1" intact, filtered by a search holding a quote', async () => {
+    const text = `It's 5 o'clock, say "cheese" \\ $1 ok`;
+    api.didww!.admin.addSms({ number: alice.numbers[0]!.e164.slice(1), text, from: '14155550777' });
+    await eventually(async () => (await api.db.prisma.smsMessage.count({ where: { body: text } })) === 1);
+    const created: any = await api.gql(EXPORT_SMS, { filter: { search: "o'clock $1" } }, { token: alice.token });
+    expect(created.body.data.exportSmsMessages.errors).toEqual([]);
+    const res = await fetch(`${api.url}${created.body.data.exportSmsMessages.url}`, { headers: { authorization: `Bearer ${alice.token}` } });
+    const lines = (await res.text()).trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/);
+    expect(lines[1]).toContain(`,INBOUND,+14155550777,${alice.numbers[0]!.e164},"It's 5 o'clock, say ""cheese"" \\ $1 ok"`);
+  });
 });
