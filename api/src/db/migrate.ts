@@ -1,12 +1,11 @@
 // Migrations through the WebAssembly build of Prisma's schema engine: the native engine that
 // `prisma migrate` downloads is unreachable from our machines, the WASM twin ships on npm and
 // writes the same `_prisma_migrations` bookkeeping, so the plain Prisma CLI stays usable elsewhere.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -16,9 +15,9 @@ import {
 } from '@prisma/driver-adapter-utils';
 import type { DiffTarget, MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import pg from 'pg';
+import { repoRoot } from '../paths';
 import { databaseName, poolConfigFromUrl, quoteIdent, withDatabase } from './database-url';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const MIGRATIONS_DIR = path.join(repoRoot, 'prisma', 'migrations');
 export const SCHEMA_PATH = path.join(repoRoot, 'prisma', 'schema.prisma');
 
@@ -51,6 +50,12 @@ export async function migrate(databaseUrl: string, opts: MigrateOptions = {}): P
   await lock.connect();
   try {
     await lock.query('SELECT pg_advisory_lock($1)', [MIGRATE_LOCK_KEY]);
+    // The usual start: nothing to apply. Reading the bookkeeping is enough to know, and spares a
+    // long-running process the schema engine, which would stay resident (~40 MB) for no use.
+    if (await recordedUpToDate(lock, migrationsList)) {
+      log('database is up to date');
+      return { applied: [] };
+    }
     const { appliedMigrationNames } = await withEngine(databaseUrl, opts, (engine) =>
       engine.applyMigrations({ migrationsList, filters: FILTERS }),
     );
@@ -60,6 +65,27 @@ export async function migrate(databaseUrl: string, opts: MigrateOptions = {}): P
   } finally {
     await lock.end().catch(() => {});
   }
+}
+
+/**
+ * Whether `_prisma_migrations` records every migration in the list as finished, unchanged (same
+ * checksum, as Prisma computes it) and not rolled back. Anything else — a new, edited or failed
+ * migration — is left to the engine, which applies it or explains why it cannot.
+ */
+export async function recordedUpToDate(client: pg.Client, list: MigrationList): Promise<boolean> {
+  const { rows: exists } = await client.query<{ t: string | null }>("SELECT to_regclass('_prisma_migrations')::text AS t");
+  if (!exists[0]?.t) return false;
+  const { rows } = await client.query<{ migration_name: string; checksum: string; finished: boolean; failed: boolean }>(
+    `SELECT migration_name, checksum, finished_at IS NOT NULL AND rolled_back_at IS NULL AS finished,
+            finished_at IS NULL AND rolled_back_at IS NULL AS failed
+       FROM _prisma_migrations`,
+  );
+  if (rows.some((r) => r.failed)) return false;
+  const recorded = new Map(rows.filter((r) => r.finished).map((r) => [r.migration_name, r.checksum]));
+  return list.migrationDirectories.every((d) => {
+    const file = d.migrationFile.content;
+    return file.tag === 'ok' && recorded.get(d.path) === createHash('sha256').update(file.value).digest('hex');
+  });
 }
 
 export type DiffSource =

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useTestDatabase } from '../test/db';
 import { poolConfigFromUrl, withDatabase } from './database-url';
-import { diffMigration, diffSql, migrate, MIGRATIONS_DIR, readMigrations, SCHEMA_PATH } from './migrate';
+import { diffMigration, diffSql, migrate, MIGRATIONS_DIR, readMigrations, recordedUpToDate, SCHEMA_PATH } from './migrate';
 
 const db = useTestDatabase();
 let schema: string;
@@ -69,6 +69,22 @@ describe('migrations and schema.prisma', () => {
 
   it('migrating an up-to-date database applies nothing', async () => {
     expect(await migrate(db.url)).toEqual({ applied: [] });
+  });
+
+  it('knows from the bookkeeping alone when nothing is to apply, and not when a migration is new or edited', async () => {
+    const client = new pg.Client(poolConfigFromUrl(db.url));
+    await client.connect();
+    try {
+      const list = await readMigrations();
+      expect(await recordedUpToDate(client, list)).toBe(true);
+      const added = { ...list, migrationDirectories: [...list.migrationDirectories, { path: '29990101000000_new', migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: 'SELECT 1;' } } }] };
+      expect(await recordedUpToDate(client, added)).toBe(false);
+      const [first, ...rest] = list.migrationDirectories;
+      const edited = { ...list, migrationDirectories: [{ ...first!, migrationFile: { path: 'migration.sql', content: { tag: 'ok' as const, value: 'SELECT 2;' } } }, ...rest] };
+      expect(await recordedUpToDate(client, edited)).toBe(false);
+    } finally {
+      await client.end();
+    }
   });
 });
 
