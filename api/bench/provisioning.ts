@@ -86,7 +86,7 @@ function cpuByRole(): Record<Role, number> {
   const walk = (pid: number, inherited: Role) => {
     for (const child of children.get(pid) ?? []) {
       const p = procs.get(child)!;
-      const role: Role = p.cmd.includes('fake/main.ts') ? 'didww' : p.cmd.includes('src/main.ts') ? 'api' : p.cmd.includes('postgres') ? 'postgres' : inherited;
+      const role: Role = p.cmd.includes('fake/main.ts') ? 'didww' : p.cmd.includes('src/main.ts') || p.cmd.includes('dist/main.js') ? 'api' : p.cmd.includes('postgres') ? 'postgres' : inherited;
       totals[role] += p.ticks / TICKS_PER_MS;
       walk(child, role);
     }

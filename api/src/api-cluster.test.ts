@@ -16,10 +16,10 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The API processes forked by `pid` (tsx's esbuild service is a child too). */
+/** The API processes forked by `pid`. */
 const children = (pid: number): number[] => {
   try {
-    return execFileSync('pgrep', ['-P', String(pid), '-f', 'src/main.ts']).toString().trim().split('\n').filter(Boolean).map(Number);
+    return execFileSync('pgrep', ['-P', String(pid), '-f', 'dist/main.js']).toString().trim().split('\n').filter(Boolean).map(Number);
   } catch {
     return [];
   }
@@ -28,9 +28,12 @@ const children = (pid: number): number[] => {
 describe('API_PROCESSES', () => {
   const db = useTestDatabase();
 
-  it('serves one port from several processes and stops them all on SIGTERM', async () => {
+  it('serves one port from several processes of the production build and stops them all on SIGTERM', async () => {
+    // The bundle `start:prod` runs (scripts/build.mjs), so a path or import that only works from
+    // the sources fails here rather than in production.
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: apiDir, stdio: 'ignore' });
     const port = await freePort();
-    const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--enable-source-maps', '--max-old-space-size=192', 'dist/main.js'], {
       cwd: apiDir,
       env: { ...process.env, NODE_ENV: 'production', ALLOW_OFFLINE_PROVIDERS: 'true', LOG_LEVEL: 'silent', WORKER: 'off', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: db.url, API_PROCESSES: '2' },
       stdio: 'ignore',

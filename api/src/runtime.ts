@@ -5,7 +5,7 @@ import { createDatabase, type PrismaClient } from './db/prisma';
 import { startWorker } from './jobs/worker';
 import type { Logger } from './logger';
 import { createApiServer } from './server';
-import { seedDemoData } from '../../prisma/seed';
+import { seedDemoData } from './seed';
 
 export interface RunningApi {
   url: string;

@@ -1,17 +1,33 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const apiDir = fileURLToPath(new URL('../..', import.meta.url));
 
+let built = false;
+
+/** The production bundle (`pnpm --filter @numninja/api build`), built once per bench run. */
+function productionEntry(): string[] {
+  // BENCH_FROM_SOURCE=1 runs src/main.ts through tsx instead, as `pnpm start` does.
+  if (process.env.BENCH_FROM_SOURCE) return ['--import', 'tsx', 'src/main.ts'];
+  if (!built) {
+    const r = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: apiDir, stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('building the API failed');
+    built = true;
+  }
+  // As `pnpm --filter @numninja/api start:prod` runs it: a bounded heap (API_HEAP_MB, 192 by default)
+  // makes V8 collect before it grows, instead of holding garbage up to its own much larger default.
+  return ['--enable-source-maps', `--max-old-space-size=${process.env.API_HEAP_MB ?? 192}`, 'dist/main.js'];
+}
+
 /**
- * The API in its own process, as in production: load generators in this process then do not
- * steal its event loop.
+ * The API in its own process, as in production (the built bundle): load generators in this
+ * process then do not steal its event loop.
  */
 export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
   const port = env.PORT ?? '4100';
   // BENCH_CPU_PROF=1 writes a V8 CPU profile of the API process into .tmp/prof for a closer look.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=../.tmp/prof'] : [];
-  const child: ChildProcess = spawn(process.execPath, [...prof, '--experimental-wasm-modules', '--no-warnings', '--import', 'tsx', 'src/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, [...prof, '--experimental-wasm-modules', '--no-warnings', ...productionEntry()], {
     cwd: apiDir,
     env: { ...process.env, NODE_ENV: 'production', ALLOW_OFFLINE_PROVIDERS: 'true', LOG_LEVEL: process.env.BENCH_API_LOG_LEVEL ?? 'warn', WORKER: 'off', HOST: '127.0.0.1', PORT: port, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
