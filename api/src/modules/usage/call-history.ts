@@ -3,7 +3,7 @@ import { cappedCount } from '../../db/capped-count';
 import type pg from 'pg';
 import { z } from 'zod';
 import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
-import { callWhere, Where, type CallFilter } from './usage-filter';
+import { callWhere, likeDigits, Where, type CallFilter } from './usage-filter';
 import { StatsInterval, type CallRecord, type CallStats, type CallStatsBucket } from './usage.types';
 
 const cursorSchema = z.object({ t: z.string().datetime(), id: z.string().uuid() });
@@ -26,6 +26,11 @@ const DAY_MS = 86_400_000;
 const TRUNC: Record<StatsInterval, string> = { DAY: 'day', WEEK: 'week', MONTH: 'month' };
 /** A DAY chart of more than ~3 years is not a chart; the cap keeps one query bounded. */
 const MAX_BUCKETS = 1_200;
+/**
+ * "Caller contains" matching more of a customer's callers than this reads calls in date order and
+ * filters (the matches are dense, so a page fills fast); fewer read each caller's calls by index.
+ */
+const MAX_CALLERS_BY_INDEX = 200;
 /** Up to about two months, top callers are exact to the instant; longer periods count whole months. */
 const TOP_CALLERS_EXACT_DAYS = 62;
 
@@ -47,18 +52,27 @@ export class CallHistory {
 
   async page(filter: CallFilter, limit: number, after: string | null | undefined, forStaff: boolean): Promise<ConnectionShape<CallRecord>> {
     const cursor = decodeCursor(after, cursorSchema);
-    const w = callWhere(filter);
-    const base = w.sql;
-    const baseParams = [...w.params];
+    const callers = await this.matchingCallers(filter);
+    const w = callWhere(callers ? { ...filter, callerDigits: null } : filter);
+    const count = callers ? new Where([...w.params]).add(`${w.sql} AND c.source = ANY(?::text[])`, callers) : w;
+    const countSql = count.sql;
+    const countParams = [...count.params];
     if (cursor) w.add('(c.started_at, c.id) < (?, ?::uuid)', new Date(cursor.t), cursor.id);
-    w.params.push(limit + 1);
+    const limitParam = `$${w.params.push(limit + 1)}`;
+    // With known callers, each caller's newest calls come from one ordered index range, at most a
+    // page of them each, and the pages merge: a caller with thousands of calls costs a page, not thousands.
+    const source = callers
+      ? `unnest($${w.params.push(callers)}::text[]) AS k(source)
+         CROSS JOIN LATERAL (SELECT * FROM call_records c WHERE ${w.sql} AND c.source = k.source
+                             ORDER BY c.started_at DESC, c.id DESC LIMIT ${limitParam}) c`
+      : `call_records c`;
     const { rows } = await this.pool.query<CallRow>(
       `SELECT c.id, c.user_id, c.purchased_number_id, n.e164, c.direction, c.status, c.source, c.destination,
               c.started_at, c.duration_seconds, c.disconnect_reason
-         FROM call_records c JOIN purchased_numbers n ON n.id = c.purchased_number_id
-        WHERE ${w.sql}
+         FROM ${source} JOIN purchased_numbers n ON n.id = c.purchased_number_id
+        WHERE ${callers ? 'TRUE' : w.sql}
         ORDER BY c.started_at DESC, c.id DESC
-        LIMIT $${w.params.length}`,
+        LIMIT ${limitParam}`,
       w.params,
     );
     return toConnection(rows, limit, {
@@ -69,8 +83,23 @@ export class CallHistory {
         caller: r.source, destination: r.destination, startedAt: r.started_at, durationSeconds: r.duration_seconds,
         disconnectReason: r.disconnect_reason, userId: forStaff ? r.user_id : null,
       }),
-      count: () => cappedCount(this.pool, `call_records c WHERE ${base}`, baseParams),
+      count: () => cappedCount(this.pool, `call_records c WHERE ${countSql}`, countParams),
     });
+  }
+
+  /**
+   * A customer's callers whose number contains the digits, from the caller roll-up (written in the
+   * same transaction as the calls it counts). A LIKE over a customer's few thousand callers beats
+   * one over millions of calls, whose trigrams ("+12", "555"…) are in nearly every row. Null when
+   * there is no customer to scope by (staff searching everyone) or the match is too wide to list.
+   */
+  private async matchingCallers(filter: CallFilter): Promise<string[] | null> {
+    if (!filter.callerDigits || !filter.userId) return null;
+    const { rows } = await this.pool.query<{ source: string }>(
+      `SELECT DISTINCT source FROM user_caller_monthly_stats WHERE user_id = $1::uuid AND source LIKE $2 LIMIT $3`,
+      [filter.userId, likeDigits(filter.callerDigits), MAX_CALLERS_BY_INDEX + 1],
+    );
+    return rows.length > MAX_CALLERS_BY_INDEX ? null : rows.map((r) => r.source);
   }
 
   /**

@@ -116,7 +116,7 @@ export class Where {
 }
 
 /** Escapes LIKE wildcards; digits never contain them, but the helper keeps the intent obvious. */
-const likeDigits = (d: string) => `%${d.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+export const likeDigits = (d: string) => `%${d.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 export function callWhere(f: CallFilter, a = 'c', w = new Where(), opts: { skipRange?: boolean } = {}): Where {
   if (f.userId) w.add(`${a}.user_id = ?::uuid`, f.userId);

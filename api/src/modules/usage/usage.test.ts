@@ -84,6 +84,27 @@ describe('call records: import from DIDWW, history, statistics, isolation', () =
     const byCaller: any = await api.gql(CALLS, { filter: { callerContains: digits } }, { token: alice.token });
     expect(byCaller.body.data.callRecords.edges.length).toBeGreaterThan(0);
     for (const e of byCaller.body.data.callRecords.edges) expect(e.node.caller).toContain(digits);
+    // The same calls as reading every record would give (the matching callers come from the roll-up).
+    const raw = await api.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM call_records WHERE user_id = $1 AND source LIKE $2`, [alice.userId, `%${digits}%`]);
+    const counted: any = await api.gql(`query($f: CallRecordFilter) { callRecords(filter: $f, first: 1) { totalCount } }`, { f: { callerContains: digits } }, { token: alice.token });
+    expect(counted.body.data.callRecords.totalCount).toBe(raw.rows[0]!.n);
+    // Walking the pages gives exactly the raw order, across several callers merged.
+    const few = digits.slice(-2);
+    const expected = await api.db.pool.query<{ id: string }>(
+      `SELECT id FROM call_records WHERE user_id = $1 AND source LIKE $2 ORDER BY started_at DESC, id DESC`, [alice.userId, `%${few}%`]);
+    const walked: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const page: any = await api.gql(`query($f: CallRecordFilter, $a: String) { callRecords(filter: $f, first: 3, after: $a) { pageInfo { hasNextPage endCursor } edges { node { id } } } }`, { f: { callerContains: few }, a: after }, { token: alice.token });
+      walked.push(...page.body.data.callRecords.edges.map((e: any) => e.node.id));
+      if (!page.body.data.callRecords.pageInfo.hasNextPage) break;
+      after = page.body.data.callRecords.pageInfo.endCursor;
+    }
+    expect(expected.rows.length).toBeGreaterThan(3);
+    expect(walked).toEqual(expected.rows.map((r) => r.id).slice(0, walked.length));
+    expect(walked.length).toBe(Math.min(expected.rows.length, 150));
+    const none: any = await api.gql(CALLS, { filter: { callerContains: '0000000000000' } }, { token: alice.token });
+    expect(none.body.data.callRecords.edges).toEqual([]);
 
     const from = new Date(Date.now() - 3 * 86_400_000).toISOString();
     const ranged: any = await api.gql(CALLS, { filter: { from }, first: 100 }, { token: alice.token });
