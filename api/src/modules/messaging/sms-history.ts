@@ -9,6 +9,15 @@ import type { SmsMessage } from './messaging.types';
 /** Messages read in order before falling back to the full-text index (see newestMatches). */
 const SEARCH_WINDOW = 2_000;
 
+/**
+ * Words that must all appear ("pineapple delivery", not "pizza" or "pizza or taxi"): such matches
+ * are rare enough that the newest-messages window seldom fills a page, so it is skipped.
+ */
+const allOfSeveralWords = (search: string) => {
+  const words = search.trim().split(/\s+/);
+  return words.length > 1 && !words.some((w) => w.toLowerCase() === 'or');
+};
+
 const cursorSchema = z.object({ t: z.string().datetime(), id: z.string().uuid() });
 
 interface SmsRow {
@@ -32,7 +41,8 @@ export class SmsHistory {
     const base = w.sql;
     const baseParams = [...w.params];
     if (cursor) w.add('(s.received_at, s.id) < (?, ?::uuid)', new Date(cursor.t), cursor.id);
-    const rows = (filter.search ? await this.newestMatches(filter, cursor, limit + 1) : null) ?? (await this.select(w, limit));
+    const tryWindow = filter.search && !allOfSeveralWords(filter.search);
+    const rows = (tryWindow ? await this.newestMatches(filter, cursor, limit + 1) : null) ?? (await this.select(w, limit));
     return this.connection(rows.slice(0, limit + 1), limit, cursor !== null, forStaff, base, baseParams);
   }
 
