@@ -27,12 +27,23 @@ export interface LifecycleOptions {
 
 export class Lifecycle {
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly immediates = new Set<NodeJS.Immediate>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly intervals = new Set<NodeJS.Timeout>();
 
   constructor(private readonly store: FakeStore, private readonly opts: LifecycleOptions) {}
 
   private later(ms: number, fn: () => void): void {
+    // "No delay" runs right after the response that scheduled it is written, before this process
+    // reads another request: a 0 ms timer could still be pending when the next request arrives.
+    if (ms <= 0) {
+      const i = setImmediate(() => {
+        this.immediates.delete(i);
+        fn();
+      });
+      this.immediates.add(i);
+      return;
+    }
     const t = setTimeout(() => {
       this.timers.delete(t);
       fn();
@@ -181,6 +192,8 @@ export class Lifecycle {
 
   async close(): Promise<void> {
     for (const t of this.timers) clearTimeout(t);
+    for (const i of this.immediates) clearImmediate(i);
+    this.immediates.clear();
     for (const t of this.intervals) clearInterval(t);
     this.timers.clear();
     await Promise.allSettled([...this.pending]);
