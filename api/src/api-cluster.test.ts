@@ -33,7 +33,7 @@ describe('API_PROCESSES', () => {
     // the sources fails here rather than in production.
     execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: apiDir, stdio: 'ignore' });
     const port = await freePort();
-    const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--enable-source-maps', '--max-old-space-size=192', 'dist/main.js'], {
+    const child = spawn(process.execPath, ['--experimental-wasm-modules', '--no-warnings', '--enable-source-maps', 'dist/main.js'], {
       cwd: apiDir,
       env: { ...process.env, NODE_ENV: 'production', ALLOW_OFFLINE_PROVIDERS: 'true', LOG_LEVEL: 'silent', WORKER: 'off', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: db.url, API_PROCESSES: '2' },
       stdio: 'ignore',

@@ -14,9 +14,9 @@ function productionEntry(): string[] {
     if (r.status !== 0) throw new Error('building the API failed');
     built = true;
   }
-  // As `pnpm --filter @numninja/api start:prod` runs it: a bounded heap (API_HEAP_MB, 192 by default)
-  // makes V8 collect before it grows, instead of holding garbage up to its own much larger default.
-  return ['--enable-source-maps', `--max-old-space-size=${process.env.API_HEAP_MB ?? 192}`, 'dist/main.js'];
+  // As `pnpm --filter @numninja/api start:prod` runs it, with the heap capped only when API_HEAP_MB says so.
+  const heap = process.env.API_HEAP_MB ? [`--max-old-space-size=${process.env.API_HEAP_MB}`] : [];
+  return ['--enable-source-maps', ...heap, 'dist/main.js'];
 }
 
 /**
