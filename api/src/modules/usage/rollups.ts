@@ -15,6 +15,12 @@ export interface TouchedDay {
 
 const DAY_MS = 86_400_000;
 
+/** (number id, date) pairs as the two arrays `unnest($1::uuid[], $2::date[])` takes. */
+const unnestColumns = (pairs: Map<string, [string, string]>) => {
+  const list = [...pairs.values()];
+  return [list.map((p) => p[0]), list.map((p) => p[1])];
+};
+
 export async function refreshRollups(db: Queryable, touched: TouchedDay[]): Promise<void> {
   if (touched.length === 0) return;
   const days = new Map<string, [string, string]>();
@@ -25,12 +31,12 @@ export async function refreshRollups(db: Queryable, touched: TouchedDay[]): Prom
     const month = `${day.slice(0, 7)}-01`;
     months.set(`${t.numberId}|${month}`, [t.numberId, month]);
   }
-  const dayPairs = [...days.values()];
-  const monthPairs = [...months.values()];
+  const dayArgs = unnestColumns(days);
+  const monthArgs = unnestColumns(months);
   await db.query(
     `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS p(n, d))
      DELETE FROM call_daily_stats s USING p WHERE s.purchased_number_id = p.n AND s.day = p.d`,
-    [dayPairs.map((p) => p[0]), dayPairs.map((p) => p[1])],
+    dayArgs,
   );
   await db.query(
     `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS p(n, d))
@@ -40,12 +46,12 @@ export async function refreshRollups(db: Queryable, touched: TouchedDay[]): Prom
        FROM p JOIN call_records c ON c.purchased_number_id = p.n
         AND c.started_at >= (p.d::timestamp AT TIME ZONE 'UTC') AND c.started_at < ((p.d + 1)::timestamp AT TIME ZONE 'UTC')
       GROUP BY c.purchased_number_id, p.d, c.direction`,
-    [dayPairs.map((p) => p[0]), dayPairs.map((p) => p[1])],
+    dayArgs,
   );
   await db.query(
     `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS p(n, m))
      DELETE FROM caller_monthly_stats s USING p WHERE s.purchased_number_id = p.n AND s.month = p.m`,
-    [monthPairs.map((p) => p[0]), monthPairs.map((p) => p[1])],
+    monthArgs,
   );
   await db.query(
     `WITH p AS (SELECT * FROM unnest($1::uuid[], $2::date[]) AS p(n, m))
@@ -55,18 +61,17 @@ export async function refreshRollups(db: Queryable, touched: TouchedDay[]): Prom
        FROM p JOIN call_records c ON c.purchased_number_id = p.n
         AND c.started_at >= (p.m::timestamp AT TIME ZONE 'UTC') AND c.started_at < ((p.m + interval '1 month')::timestamp AT TIME ZONE 'UTC')
       GROUP BY c.purchased_number_id, p.m, c.source`,
-    [monthPairs.map((p) => p[0]), monthPairs.map((p) => p[1])],
+    monthArgs,
   );
   // The account-wide caller roll-up follows from the per-number one, for the owners' touched months.
   const owners = `SELECT DISTINCT n.user_id, p.m FROM unnest($1::uuid[], $2::date[]) AS p(n_id, m) JOIN purchased_numbers n ON n.id = p.n_id`;
-  const args = [monthPairs.map((p) => p[0]), monthPairs.map((p) => p[1])];
-  await db.query(`DELETE FROM user_caller_monthly_stats u USING (${owners}) t WHERE u.user_id = t.user_id AND u.month = t.m`, args);
+  await db.query(`DELETE FROM user_caller_monthly_stats u USING (${owners}) t WHERE u.user_id = t.user_id AND u.month = t.m`, monthArgs);
   await db.query(
     `INSERT INTO user_caller_monthly_stats (user_id, month, source, calls, answered, seconds, updated_at)
      SELECT s.user_id, s.month, s.source, sum(s.calls), sum(s.answered), sum(s.seconds), now()
        FROM (${owners}) t JOIN caller_monthly_stats s ON s.user_id = t.user_id AND s.month = t.m
       GROUP BY s.user_id, s.month, s.source`,
-    args,
+    monthArgs,
   );
 }
 
