@@ -27,7 +27,6 @@ export async function runApiCluster(config: Config, log: Logger): Promise<void> 
   const fork = (index: number): Worker => {
     const worker = cluster.fork({
       DATABASE_URL: opened.url,
-      API_PROCESS_INDEX: String(index),
       WORKER: index < config.WORKER_PROCESSES ? config.WORKER : 'off',
     });
     worker.on('exit', (code, signal) => {

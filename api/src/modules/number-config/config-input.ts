@@ -20,7 +20,6 @@ export function isSipUri(value: string): boolean {
   return SIP_URI.test(value) && value.length <= 255;
 }
 
-const phone = z.string().trim().refine(isE164Phone, 'Enter a valid phone number in international format, e.g. +14155550123');
 const destinationOf = (kind: 'PHONE' | 'SIP', value: string) => (kind === 'PHONE' ? isE164Phone(value) : isSipUri(value));
 const email = z.email('Enter a valid email address').max(254);
 
@@ -101,4 +100,3 @@ export const configurationInput = z.object({
 });
 
 export type ConfigurationInput = z.infer<typeof configurationInput>;
-export { phone as phoneSchema };

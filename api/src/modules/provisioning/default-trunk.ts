@@ -37,9 +37,4 @@ export class DefaultTrunk {
       return (this.id = raced.id);
     }
   }
-
-  /** Forget the cached id (the trunk was deleted at DIDWW). */
-  reset(): void {
-    this.id = null;
-  }
 }

@@ -49,7 +49,6 @@ export class ProcessDied extends Error {
 export type CrashPoint = `${'ORDER' | 'AWAIT_COMPLETION' | 'ROUTE'}:${'before-call' | 'after-call'}` | 'SAVE:before-write';
 export type ProvisionOutcome = 'active' | 'already' | 'failed' | 'retrying' | 'delayed';
 
-type NumberRow = Prisma.PurchasedNumberGetPayload<{ include: typeof numberInclude }>;
 const numberInclude = {
   orderLine: { include: { availableNumber: { include: { sku: true } }, order: { select: { id: true, reference: true } } } },
   user: true,
