@@ -52,10 +52,12 @@ export function userError(code: ErrorCode, message: string, field?: string[]): U
   return Object.assign(new UserError(), { code, message, field: field ?? null });
 }
 
-export function zodUserErrors(error: ZodError): UserError[] {
-  return error.issues.map((i) =>
-    userError(ErrorCode.VALIDATION, i.message, i.path.length ? i.path.map(String) : undefined),
-  );
+/** One VALIDATION error per zod issue; `prefix` places the parsed value in the input ("filter", "input"). */
+export function zodUserErrors(error: ZodError, prefix: string[] = []): UserError[] {
+  return error.issues.map((i) => {
+    const field = [...prefix, ...i.path.map(String)];
+    return userError(ErrorCode.VALIDATION, i.message, field.length ? field : undefined);
+  });
 }
 
 /** What a service returns: the value, or the expected failures. */

@@ -54,7 +54,7 @@ export class NumberConfigService {
       return fail(userError(ErrorCode.VALIDATION, 'This number has been released and can no longer be configured.', ['numberId']));
     }
     const parsed = configurationInput.safeParse(rawInput);
-    if (!parsed.success) return fail(...zodUserErrors(parsed.error).map((e) => ({ ...e, field: ['input', ...(e.field ?? [])] })));
+    if (!parsed.success) return fail(...zodUserErrors(parsed.error, ['input']));
     const input = parsed.data;
     const urlErrors = await this.checkWebhook(input);
     if (urlErrors.length) return fail(...urlErrors);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { CallDirection, CallStatus, MessageDirection } from '../../generated/prisma/enums';
-import { badInput, fail, ok, userError, ErrorCode, type Result } from '../../graphql/errors';
+import { badInput, fail, ok, userError, zodUserErrors, ErrorCode, type Result } from '../../graphql/errors';
 import { UUID } from '../../lib/ids';
 
 export interface UsageViewer {
@@ -68,13 +68,9 @@ function scopeAndRange(viewer: UsageViewer, f: { userId?: string | null; numberI
   });
 }
 
-function zodFail<T>(error: z.ZodError, prefix: string[]): Result<T> {
-  return fail(...error.issues.map((i) => userError(ErrorCode.VALIDATION, i.message, [...prefix, ...i.path.map(String)])));
-}
-
 export function parseCallFilter(viewer: UsageViewer, raw: unknown, prefix = ['filter']): Result<CallFilter> {
   const parsed = callSchema.safeParse(raw ?? {});
-  if (!parsed.success) return zodFail(parsed.error, prefix);
+  if (!parsed.success) return fail(...zodUserErrors(parsed.error, prefix));
   const base = scopeAndRange(viewer, parsed.data, prefix);
   if (!base.ok) return base;
   const f = parsed.data;
@@ -83,7 +79,7 @@ export function parseCallFilter(viewer: UsageViewer, raw: unknown, prefix = ['fi
 
 export function parseSmsFilter(viewer: UsageViewer, raw: unknown, prefix = ['filter']): Result<SmsFilter> {
   const parsed = smsSchema.safeParse(raw ?? {});
-  if (!parsed.success) return zodFail(parsed.error, prefix);
+  if (!parsed.success) return fail(...zodUserErrors(parsed.error, prefix));
   const base = scopeAndRange(viewer, parsed.data, prefix);
   if (!base.ok) return base;
   const f = parsed.data;
