@@ -24,3 +24,13 @@ export function phoneFormats(e164: string): PhoneFormats {
   }
   return formats;
 }
+
+/**
+ * A caller or SMS sender as we store it: `+digits` when it is a phone number written with the usual
+ * separators and at least 8 digits (shorter ones are short codes), as received otherwise (alphanumeric
+ * senders, "anonymous"). One rule for calls and messages, so a caller is found the same way in both.
+ */
+export function storedAddress(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  return /^\+?[\d\s()-]+$/.test(raw) && digits.length >= 8 ? `+${digits}` : raw;
+}

@@ -17,8 +17,3 @@ export type InboundSms = z.infer<typeof inboundSmsSchema>;
 
 export type InboundOutcome = 'stored' | 'duplicate' | 'unknown-number';
 
-/** An address as we store it: E.164 when it is only digits, as sent otherwise (alphanumeric senders). */
-export function normaliseAddress(raw: string): string {
-  const digits = raw.replace(/\D/g, '');
-  return /^\+?[\d\s()-]+$/.test(raw) && digits.length >= 6 ? `+${digits}` : raw;
-}

@@ -4,7 +4,8 @@ import type { Prisma } from '../../generated/prisma/client';
 import { pageSize } from '../../graphql/pagination';
 import type { ModuleDeps } from '../module-deps';
 import { orThrow, parseSmsFilter, type UsageViewer } from '../usage/usage-filter';
-import { normaliseAddress, type InboundOutcome, type InboundSms } from './inbound-sms';
+import { storedAddress } from '../../lib/phone-format';
+import type { InboundOutcome, InboundSms } from './inbound-sms';
 import type { SmsMessageFilter } from './messaging.types';
 import { SmsHistory } from './sms-history';
 
@@ -34,7 +35,7 @@ export class MessagingService {
 
   /** Stores a verified inbound SMS once per DIDWW message id, for the number's current owner. */
   async receiveInbound(sms: InboundSms): Promise<{ outcome: InboundOutcome; id?: string }> {
-    const to = normaliseAddress(sms.to);
+    const to = storedAddress(sms.to);
     const { prisma, clock, log } = this.deps;
     const number = await prisma.purchasedNumber.findFirst({
       where: { e164: to, didwwDidId: { not: null }, status: { notIn: ['RELEASED', 'FAILED'] } },
@@ -49,7 +50,7 @@ export class MessagingService {
       const created = await tx.smsMessage.createManyAndReturn({
         data: [{
           externalId: `didww:${sms.id}`, userId: number.userId, purchasedNumberId: number.id, direction: 'INBOUND',
-          fromNumber: normaliseAddress(sms.from), toNumber: to, body: sms.text,
+          fromNumber: storedAddress(sms.from), toNumber: to, body: sms.text,
           receivedAt: sms.time ? new Date(sms.time) : clock.now(),
         }],
         skipDuplicates: true,

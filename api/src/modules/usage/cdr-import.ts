@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { parseCdrExport, type CdrExport, type CdrRow } from '../../integrations/didww';
+import { storedAddress } from '../../lib/phone-format';
 import type { ModuleDeps } from '../module-deps';
 import { refreshRollups, type TouchedDay } from './rollups';
 
@@ -65,8 +66,7 @@ export function parseCallRow(row: CdrRow): ParsedCall | null {
   const didDigits = col(row, 'Destination DID', 'DID').replace(/\D/g, '');
   if (Number.isNaN(startedAt.getTime()) || !didDigits) return null;
   const sourceRaw = col(row, 'Source Number', 'Source');
-  const sourceDigits = sourceRaw.replace(/\D/g, '');
-  const source = sourceDigits.length >= 8 && /^\+?[\d\s-]+$/.test(sourceRaw) ? `+${sourceDigits}` : sourceRaw || 'anonymous';
+  const source = storedAddress(sourceRaw) || 'anonymous';
   const durationSeconds = Math.max(0, Math.round(Number(col(row, 'Duration (sec)', 'Duration (secs)')) || 0));
   const statusRaw = col(row, 'Status').toLowerCase();
   const code = col(row, 'Disconnect Code');
