@@ -32,5 +32,7 @@ describe('NumberLoader (the live-update reload)', () => {
     expect(own?.id).toBe(mine[0]);
     expect(other).toBeNull();
     expect(unknown).toBeNull();
+    // Staff see any customer's number.
+    expect((await loader.visibleTo({ userId: me, staff: true }, theirs[0]!))?.id).toBe(theirs[0]);
   });
 });

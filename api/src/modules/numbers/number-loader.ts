@@ -24,10 +24,10 @@ interface Row extends Record<string, unknown> {
 }
 
 /**
- * Loads numbers for live updates, many at once: every status change of every subscriber arriving
- * in one tick costs one query (plain SQL, timeline aggregated in the database) instead of a Prisma
- * query pair per event. Each load carries its owner, so the caller can check it; nothing is cached,
- * as every event asks for the state after it.
+ * Loads numbers many at once: every number asked for in one tick — the status changes of every
+ * live subscriber, the lines of an order list — costs one query (plain SQL, timeline aggregated in
+ * the database) instead of a Prisma query pair each. Each load carries its owner, so the caller can
+ * check it; nothing is cached, as every event asks for the state after it.
  */
 export class NumberLoader {
   private readonly loader: DataLoader<string, { userId: string; view: PurchasedNumber } | null>;
@@ -54,9 +54,14 @@ export class NumberLoader {
   }
 
   /** The number as it is now, or null when it does not exist or is not `userId`'s. */
-  async ofUser(userId: string, id: string): Promise<PurchasedNumber | null> {
+  ofUser(userId: string, id: string): Promise<PurchasedNumber | null> {
+    return this.visibleTo({ userId, staff: false }, id);
+  }
+
+  /** The number as it is now, or null when it does not exist or the viewer may not see it (staff see all). */
+  async visibleTo(viewer: { userId: string; staff: boolean }, id: string): Promise<PurchasedNumber | null> {
     const found = await this.loader.load(id);
-    return found && found.userId === userId ? found.view : null;
+    return found && (viewer.staff || found.userId === viewer.userId) ? found.view : null;
   }
 }
 

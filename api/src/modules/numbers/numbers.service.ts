@@ -21,16 +21,13 @@ export class NumbersService {
   constructor(
     private readonly deps: ModuleDeps,
     private readonly realtime: RealtimeHub,
-    private readonly live: NumberLoader,
+    private readonly loader: NumberLoader,
   ) {}
 
   async number(viewer: NumberViewer, id: string): Promise<PurchasedNumber | null> {
     if (!UUID.test(id)) return null;
-    const row = await this.deps.prisma.purchasedNumber.findFirst({
-      where: { id, ...(viewer.staff ? {} : { userId: viewer.userId }) },
-      include: numberInclude,
-    });
-    return row ? toNumberView(row) : null;
+    // Batched: an order's lines, each resolving its number, cost one query together.
+    return this.loader.visibleTo(viewer, id);
   }
 
   /** The customer's numbers, newest first (keyset on createdAt, id). */
@@ -56,6 +53,6 @@ export class NumbersService {
 
   /** Each status transition of the user's own numbers, as the number looks right after it. */
   statusChanges(userId: string): AsyncIterable<PurchasedNumber> {
-    return loadEach(this.realtime.numberEventsOf(userId), (e) => this.live.ofUser(userId, e.numberId));
+    return loadEach(this.realtime.numberEventsOf(userId), (e) => this.loader.ofUser(userId, e.numberId));
   }
 }
