@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import DataLoader from 'dataloader';
 import type { Prisma } from '../../generated/prisma/client';
 import { ErrorCode, fail, ok, userError, zodUserErrors, type Result, type UserError } from '../../graphql/errors';
 import { enqueueJob } from '../../jobs/enqueue';
@@ -31,10 +32,19 @@ const CONFIGURABLE = ['PENDING', 'PROVISIONING', 'ACTIVE', 'PAST_DUE', 'SUSPENDE
  * first read, with defaults, so every number has one.
  */
 export class NumberConfigService {
+  /**
+   * Configuration rows by number, batched per tick: a list of numbers each resolving its
+   * configuration costs one query (plus one insert for numbers that have none yet). Not cached:
+   * every read wants the row as it is now.
+   */
+  private readonly rows: DataLoader<string, ConfigRow>;
+
   constructor(
     private readonly deps: ModuleDeps,
     private readonly realtime: RealtimeHub,
-  ) {}
+  ) {
+    this.rows = new DataLoader((ids) => this.loadRows(ids), { cache: false, maxBatchSize: 500 });
+  }
 
   /** The number's configuration; null when the number is not the viewer's (or not there). */
   async get(viewer: ConfigViewer, numberId: string): Promise<NumberConfiguration | null> {
@@ -149,10 +159,19 @@ export class NumberConfigService {
   }
 
   /** The row with its lists, created with defaults on first use (APPLIED: the default trunk provisioning set is what defaults mean). */
-  async load(numberId: string): Promise<ConfigRow> {
-    const found = await this.deps.prisma.numberConfiguration.findUnique({ where: { purchasedNumberId: numberId }, include: configInclude });
-    if (found) return found;
-    await this.deps.prisma.numberConfiguration.createMany({ data: [{ purchasedNumberId: numberId, smsEmails: [], syncState: 'APPLIED' }], skipDuplicates: true });
-    return this.deps.prisma.numberConfiguration.findUniqueOrThrow({ where: { purchasedNumberId: numberId }, include: configInclude });
+  load(numberId: string): Promise<ConfigRow> {
+    return this.rows.load(numberId);
+  }
+
+  private async loadRows(ids: readonly string[]): Promise<ConfigRow[]> {
+    const { prisma } = this.deps;
+    const read = (purchasedNumberId: string[]) => prisma.numberConfiguration.findMany({ where: { purchasedNumberId: { in: purchasedNumberId } }, include: configInclude });
+    const byNumber = new Map((await read([...ids])).map((r) => [r.purchasedNumberId, r]));
+    const missing = ids.filter((id) => !byNumber.has(id));
+    if (missing.length) {
+      await prisma.numberConfiguration.createMany({ data: missing.map((id) => ({ purchasedNumberId: id, smsEmails: [], syncState: 'APPLIED' as const })), skipDuplicates: true });
+      for (const r of await read(missing)) byNumber.set(r.purchasedNumberId, r);
+    }
+    return ids.map((id) => byNumber.get(id)!);
   }
 }
