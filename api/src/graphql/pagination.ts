@@ -1,6 +1,6 @@
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { badInput } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -29,6 +29,20 @@ export function decodeCursor<T>(cursor: string | null | undefined, schema: z.Zod
     // fall through to the one error below
   }
   throw badInput(`\`${field}\` is not a cursor this query returned.`, [field]);
+}
+
+/** The position most lists page by: a timestamp, and the row id that breaks its ties. */
+export const timeIdCursor = z.object({ t: z.iso.datetime(), id: z.uuid() });
+export type TimeIdCursor = z.infer<typeof timeIdCursor>;
+
+/**
+ * The Prisma condition for the rows after `cursor` in (`field`, id) order: newest first (`desc`)
+ * or oldest first (`asc`). `W` is the model's where-input type.
+ */
+export function keysetAfter<W>(cursor: TimeIdCursor, field: string, order: 'asc' | 'desc' = 'desc'): W {
+  const op = order === 'desc' ? 'lt' : 'gt';
+  const at = new Date(cursor.t);
+  return { OR: [{ [field]: { [op]: at } }, { [field]: at, id: { [op]: cursor.id } }] } as W;
 }
 
 @ObjectType({ description: 'Where a page of a connection sits in the whole list.' })

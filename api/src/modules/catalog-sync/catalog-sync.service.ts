@@ -1,8 +1,7 @@
-import { z } from 'zod';
-import type { CatalogSyncRun } from '../../generated/prisma/client';
+import type { CatalogSyncRun, Prisma } from '../../generated/prisma/client';
 import type { SyncRunKind } from '../../generated/prisma/enums';
 import { ok, type Result } from '../../graphql/errors';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, keysetAfter, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { isDidwwError } from '../../integrations/didww';
 import { enqueueJob } from '../../jobs/enqueue';
 import type { Actor } from '../audit/audit.service';
@@ -19,7 +18,6 @@ export const REPRICE_TASK = 'reprice-catalog';
 /** A daily reference sync may wait hours for DIDWW to come back; stock has its crontab every 10 min. */
 const MAX_ATTEMPTS: Record<SyncRunKind, number> = { REFERENCE: 10, STOCK: 3 };
 
-const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
 
 /** What a job run came to. `retry`: the task should throw so graphile-worker tries again later. */
 export type TaskOutcome =
@@ -54,11 +52,11 @@ export class CatalogSyncService {
 
   /** Newest first; the cursor is the (createdAt, id) of the last row seen. */
   async list(kind: SyncRunKind | null, after: string | null, limit: number): Promise<ConnectionShape<RunWithTrigger>> {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const where = kind ? { kind } : {};
     const rows = await this.deps.prisma.catalogSyncRun.findMany({
       where: cursor
-        ? { ...where, OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] }
+        ? { ...where, ...keysetAfter<Prisma.CatalogSyncRunWhereInput>(cursor, 'createdAt') }
         : where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Prisma, type EmailOutbox } from '../../generated/prisma/client';
 import type { EmailStatus } from '../../generated/prisma/enums';
 import { ErrorCode, fail, ok, userError, type Result } from '../../graphql/errors';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, keysetAfter, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { createMailTransport, EmailDataError, renderEmail, toMailTransportError, type MailTransport, type TemplateData, type TemplateName } from '../../integrations/email';
 import { enqueueJob, type SqlRunner as JobRunner } from '../../jobs/enqueue';
 import { jobRunner, type SqlRunner } from '../../db/sql-runner';
@@ -37,7 +37,6 @@ export type SendOutcome =
   | { status: 'SKIPPED'; reason: string }
   | { status: 'FAILED'; email: EmailOutbox; reason: string };
 
-const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
 const address = z.email().max(320);
 
 /**
@@ -187,7 +186,7 @@ export class EmailService {
 
   /** Staff list, newest first; `search` matches the address or the subject, case-insensitively. */
   async outbox(filter: { status?: EmailStatus | null; search?: string | null }, after: string | null, limit: number): Promise<ConnectionShape<EmailWithUser>> {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     // Prisma's `contains` is LIKE '%…%' and passes % and _ through as wildcards: make them literal.
     const search = filter.search?.trim().slice(0, 200).replace(/[\\%_]/g, '\\$&') || null;
     const where: Prisma.EmailOutboxWhereInput = {
@@ -198,7 +197,7 @@ export class EmailService {
     };
     const rows = await this.deps.prisma.emailOutbox.findMany({
       where: cursor
-        ? { AND: [where, { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] }] }
+        ? { AND: [where, keysetAfter<Prisma.EmailOutboxWhereInput>(cursor, 'createdAt')] }
         : where,
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       take: limit + 1,

@@ -1,8 +1,7 @@
 /** Keyset-paginated SMS history with full-text search (sms_messages.search_vector, GIN). */
 import { cappedCount } from '../../db/capped-count';
 import type pg from 'pg';
-import { z } from 'zod';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { smsWhere, type SmsFilter, type Where } from '../usage/usage-filter';
 import type { SmsMessage } from './messaging.types';
 
@@ -18,7 +17,6 @@ const allOfSeveralWords = (search: string) => {
   return words.length > 1 && !words.some((w) => w.toLowerCase() === 'or');
 };
 
-const cursorSchema = z.object({ t: z.string().datetime(), id: z.string().uuid() });
 
 interface SmsRow {
   id: string;
@@ -36,7 +34,7 @@ export class SmsHistory {
   constructor(private readonly pool: pg.Pool) {}
 
   async page(filter: SmsFilter, limit: number, after: string | null | undefined, forStaff: boolean): Promise<ConnectionShape<SmsMessage>> {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const w = smsWhere(filter);
     const base = w.sql;
     const baseParams = [...w.params];

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, keysetAfter, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { enqueueJob } from '../../jobs/enqueue';
 import { UUID } from '../../lib/ids';
 import type { EmailService } from '../email/email.service';
@@ -10,7 +9,6 @@ import type { SmsDeliveryView } from './number-config.types';
 import { postSignedWebhook } from './webhook-sender';
 
 export const DELIVER_SMS_TASK = 'deliver-sms';
-const cursorSchema = z.object({ t: z.string(), id: z.string() });
 type DeliveryRow = Prisma.SmsDeliveryGetPayload<{ include: { smsMessage: { select: { fromNumber: true } } } }>;
 
 /**
@@ -87,11 +85,11 @@ export class SmsDeliveryService {
 
   /** Deliveries of one number's messages, newest first; someone else's number lists nothing. */
   async list(viewer: ConfigViewer, numberId: string, limit: number, after: string | null | undefined): Promise<ConnectionShape<SmsDeliveryView>> {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const owned = UUID.test(numberId) ? { smsMessage: { purchasedNumberId: numberId, ...(viewer.staff ? {} : { userId: viewer.userId }) } } : { id: '00000000-0000-0000-0000-000000000000' };
     const where: Prisma.SmsDeliveryWhereInput = owned;
     const keyset: Prisma.SmsDeliveryWhereInput | undefined = cursor
-      ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] }
+      ? keysetAfter<Prisma.SmsDeliveryWhereInput>(cursor, 'createdAt')
       : undefined;
     const rows = await this.deps.prisma.smsDelivery.findMany({
       where: keyset ? { AND: [where, keyset] } : where,

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, keysetAfter, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import type { BlobStorage } from '../../integrations/storage';
 import { UUID } from '../../lib/ids';
 import type { EmailService } from '../email/email.service';
@@ -28,7 +28,6 @@ const recording = z.object({
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-const cursorSchema = z.object({ t: z.string(), id: z.string() });
 const EXT: Record<string, string> = { 'audio/wav': 'wav', 'audio/x-wav': 'wav', 'audio/mpeg': 'mp3', 'audio/ogg': 'ogg', 'audio/webm': 'webm' };
 
 /** Checks `t=<unix>,v1=<hex>` (HMAC-SHA256 over "<t>.<raw body>") against the shared secret. */
@@ -93,12 +92,12 @@ export class VoicemailService {
   }
 
   async list(viewer: ConfigViewer, numberId: string, limit: number, after: string | null | undefined): Promise<ConnectionShape<VoicemailMessage>> {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const where: Prisma.VoicemailMessageWhereInput = UUID.test(numberId)
       ? { purchasedNumberId: numberId, ...(viewer.staff ? {} : { purchasedNumber: { userId: viewer.userId } }) }
       : { id: '00000000-0000-0000-0000-000000000000' };
     const keyset: Prisma.VoicemailMessageWhereInput | undefined = cursor
-      ? { OR: [{ receivedAt: { lt: new Date(cursor.t) } }, { receivedAt: new Date(cursor.t), id: { lt: cursor.id } }] }
+      ? keysetAfter<Prisma.VoicemailMessageWhereInput>(cursor, 'receivedAt')
       : undefined;
     const rows = await this.deps.prisma.voicemailMessage.findMany({
       where: keyset ? { AND: [where, keyset] } : where,

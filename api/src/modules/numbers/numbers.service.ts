@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, keysetAfter, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { UUID } from '../../lib/ids';
 import type { RealtimeHub } from '../../realtime/hub';
 import { loadEach } from '../../realtime/streams';
@@ -8,8 +7,6 @@ import type { ModuleDeps } from '../module-deps';
 import type { NumberLoader } from './number-loader';
 import { numberInclude, toNumberView, type NumberRow } from './number-view';
 import type { PurchasedNumber } from './numbers.types';
-
-const cursorSchema = z.object({ t: z.string(), id: z.string() });
 
 export interface NumberViewer {
   userId: string;
@@ -32,10 +29,10 @@ export class NumbersService {
 
   /** The customer's numbers, newest first (keyset on createdAt, id). */
   async myNumbers(userId: string, limit: number, after: string | null | undefined): Promise<ConnectionShape<PurchasedNumber>> {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const where: Prisma.PurchasedNumberWhereInput = { userId };
     const keyset: Prisma.PurchasedNumberWhereInput | undefined = cursor
-      ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] }
+      ? keysetAfter<Prisma.PurchasedNumberWhereInput>(cursor, 'createdAt')
       : undefined;
     const rows = await this.deps.prisma.purchasedNumber.findMany({
       where: keyset ? { AND: [where, keyset] } : where,

@@ -1,13 +1,10 @@
-import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client';
 import type { OrderStatus } from '../../generated/prisma/enums';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, keysetAfter, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import type { ModuleDeps } from '../module-deps';
 import { orderInclude, toOrderView, type OrderRow } from './order-view';
 import type { Order } from './orders.types';
 import { UUID } from '../../lib/ids';
-
-const cursorSchema = z.object({ t: z.string(), id: z.string() });
 
 export interface OrderViewer {
   userId: string;
@@ -48,9 +45,9 @@ export class OrdersService {
   }
 
   private async page(where: Prisma.OrderWhereInput, limit: number, after: string | null | undefined, forStaff: boolean) {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const keyset: Prisma.OrderWhereInput | undefined = cursor
-      ? { OR: [{ createdAt: { lt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { lt: cursor.id } }] }
+      ? keysetAfter<Prisma.OrderWhereInput>(cursor, 'createdAt')
       : undefined;
     const rows = await this.deps.prisma.order.findMany({
       where: keyset ? { AND: [where, keyset] } : where,

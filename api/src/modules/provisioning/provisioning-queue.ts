@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import type { Prisma } from '../../generated/prisma/client';
 import type { NumberStatus } from '../../generated/prisma/enums';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, keysetAfter, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { badInput } from '../../graphql/errors';
 import type { ModuleDeps } from '../module-deps';
 import { orderReference } from '../orders/order-view';
@@ -38,7 +39,6 @@ export interface ProvisioningMetrics {
   breaker: BreakerView;
 }
 
-const cursorSchema = z.object({ t: z.iso.datetime(), id: z.uuid() });
 const MAX_WINDOW_DAYS = 90;
 
 /** Staff reads over provisioning: the queue of numbers still in flight or failed, and its figures. */
@@ -53,9 +53,9 @@ export class ProvisioningQueue {
     const statuses = filter.statuses?.length ? filter.statuses : QUEUE_STATUSES;
     if (statuses.some((s) => !QUEUE_STATUSES.includes(s))) throw badInput('The queue holds PENDING, PROVISIONING and FAILED numbers only.', ['filter', 'statuses']);
     if (filter.numberId && !z.uuid().safeParse(filter.numberId).success) throw badInput('Not a number id.', ['filter', 'numberId']);
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const where = { status: { in: statuses }, ...(filter.numberId ? { id: filter.numberId } : {}) };
-    const keyset = cursor ? { OR: [{ createdAt: { gt: new Date(cursor.t) } }, { createdAt: new Date(cursor.t), id: { gt: cursor.id } }] } : {};
+    const keyset = cursor ? keysetAfter<Prisma.PurchasedNumberWhereInput>(cursor, 'createdAt', 'asc') : {};
     const rows = await this.deps.prisma.purchasedNumber.findMany({
       where: { ...where, ...keyset },
       include: {

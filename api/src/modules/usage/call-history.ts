@@ -1,12 +1,10 @@
 /** Reading call records: keyset-paginated history and bucketed statistics, scoped by the filter. */
 import { cappedCount } from '../../db/capped-count';
 import type pg from 'pg';
-import { z } from 'zod';
-import { decodeCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
+import { decodeCursor, timeIdCursor, toConnection, type ConnectionShape } from '../../graphql/pagination';
 import { callWhere, likeDigits, Where, type CallFilter } from './usage-filter';
 import { StatsInterval, type CallRecord, type CallStats, type CallStatsBucket } from './usage.types';
 
-const cursorSchema = z.object({ t: z.string().datetime(), id: z.string().uuid() });
 
 interface CallRow {
   id: string;
@@ -51,7 +49,7 @@ export class CallHistory {
   constructor(private readonly pool: pg.Pool) {}
 
   async page(filter: CallFilter, limit: number, after: string | null | undefined, forStaff: boolean): Promise<ConnectionShape<CallRecord>> {
-    const cursor = decodeCursor(after, cursorSchema);
+    const cursor = decodeCursor(after, timeIdCursor);
     const callers = await this.matchingCallers(filter);
     const w = callWhere(callers ? { ...filter, callerDigits: null } : filter);
     const count = callers ? new Where([...w.params]).add(`${w.sql} AND c.source = ANY(?::text[])`, callers) : w;
