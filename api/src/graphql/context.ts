@@ -1,5 +1,5 @@
 import type { Logger } from '../logger';
-import type { SessionMeta, Viewer } from '../modules/auth/session.service';
+import { scopedViewer, type ScopedViewer, type SessionMeta, type Viewer } from '../modules/auth/session.service';
 import type { Services } from '../services';
 import type { Actor } from '../modules/audit/audit.service';
 import { unauthenticated } from './errors';
@@ -22,6 +22,11 @@ export interface GraphQLContext {
 export function requireViewer(ctx: GraphQLContext): Viewer {
   if (!ctx.viewer) throw unauthenticated();
   return ctx.viewer;
+}
+
+/** The signed-in caller as services scope reads (throws UNAUTHENTICATED when signed out). */
+export function viewerScope(ctx: GraphQLContext): ScopedViewer {
+  return scopedViewer(requireViewer(ctx));
 }
 
 /** The audit identity of the signed-in caller. */

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
-import { detectApp, resolveViewer } from './request-auth';
+import { linkViewer } from './request-auth';
 
 /**
  * GET /exports/:id.csv?token=… streams a CSV export. It needs the session (cookie or bearer) of
@@ -12,8 +12,7 @@ export function exportsRouter(services: Services, log: Logger): Router {
   const router = express.Router();
   router.get('/exports/:file', async (req, res) => {
     const m = /^([0-9a-f-]{36})\.csv$/i.exec(req.params.file);
-    const inputs = { appHint: req.query.app ?? req.headers['x-numninja-app'], authorization: req.headers.authorization, cookieHeader: req.headers.cookie };
-    const viewer = await resolveViewer(services.sessions, inputs, detectApp(inputs));
+    const viewer = await linkViewer(services.sessions, req);
     if (!viewer) {
       res.status(401).json({ error: 'Sign in to download this export.' });
       return;

@@ -41,3 +41,15 @@ function cookieToken(header: string | undefined, app: SessionApp): string | null
   if (!header) return null;
   return parseCookies(header)[SESSION_COOKIE[app]] ?? null;
 }
+
+/**
+ * The viewer behind a plain HTTP download link (exports, voicemail audio): a link carries no custom
+ * headers, so `?app=admin` can pick the staff console's cookie.
+ */
+export function linkViewer(
+  sessions: SessionService,
+  req: { query: Record<string, unknown>; headers: { authorization?: string; cookie?: string; [h: string]: unknown } },
+): Promise<Viewer | null> {
+  const inputs = { appHint: req.query.app ?? req.headers['x-numninja-app'], authorization: req.headers.authorization, cookieHeader: req.headers.cookie };
+  return resolveViewer(sessions, inputs, detectApp(inputs));
+}

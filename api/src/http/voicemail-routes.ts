@@ -1,9 +1,9 @@
 import express, { type Router } from 'express';
-import { Role } from '../generated/prisma/enums';
+import { scopedViewer } from '../modules/auth/session.service';
 import type { Logger } from '../logger';
 import { BadRecording, BadSignature } from '../modules/number-config/voicemail.service';
 import type { Services } from '../services';
-import { detectApp, resolveViewer } from './request-auth';
+import { linkViewer } from './request-auth';
 
 /**
  * POST /webhooks/voicemail: recordings from the voicemail endpoint, signed over the raw bytes
@@ -30,14 +30,12 @@ export function voicemailRouter(services: Services, log: Logger): Router {
   });
 
   router.get('/voicemails/:id/audio', async (req, res) => {
-    const inputs = { appHint: req.query.app ?? req.headers['x-numninja-app'], authorization: req.headers.authorization, cookieHeader: req.headers.cookie };
-    const viewer = await resolveViewer(services.sessions, inputs, detectApp(inputs));
+    const viewer = await linkViewer(services.sessions, req);
     if (!viewer) {
       res.status(401).json({ error: 'Sign in to listen.' });
       return;
     }
-    const staff = viewer.role === Role.SUPPORT || viewer.role === Role.ADMIN;
-    const audio = await services.voicemail.audio({ userId: viewer.userId, staff }, req.params.id);
+    const audio = await services.voicemail.audio(scopedViewer(viewer), req.params.id);
     if (!audio) {
       res.status(404).json({ error: 'No such voicemail.' });
       return;

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { PrismaClient } from '../../db/prisma';
 import { queryPrepared } from '../../db/prepared';
 import { Prisma } from '../../generated/prisma/client';
-import type { Role, SessionApp } from '../../generated/prisma/enums';
+import { Role, type SessionApp } from '../../generated/prisma/enums';
 import type { Clock } from '../../clock';
 import { hashToken, newSessionToken } from './tokens';
 
@@ -13,6 +13,19 @@ export interface Viewer {
   role: Role;
   sessionId: string;
   app: SessionApp;
+}
+
+/** Support and admin accounts: they may read any customer's data. */
+export const isStaff = (role: Role): boolean => role === Role.SUPPORT || role === Role.ADMIN;
+
+/** Who a read is for, as the services scope it: this customer's data, or (staff) anyone's. */
+export interface ScopedViewer {
+  userId: string;
+  staff: boolean;
+}
+
+export function scopedViewer(viewer: Pick<Viewer, 'userId' | 'role'>): ScopedViewer {
+  return { userId: viewer.userId, staff: isStaff(viewer.role) };
 }
 
 export interface SessionMeta {

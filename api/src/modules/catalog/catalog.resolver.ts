@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Authorized, Ctx, Field, ID, Info, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role } from '../../generated/prisma/enums';
 import { actorOf, type GraphQLContext } from '../../graphql/context';
+import { isStaff } from '../auth/session.service';
 import { forbidden, UserError } from '../../graphql/errors';
 import { pageSize } from '../../graphql/pagination';
 import {
@@ -23,7 +24,6 @@ class CountryPayload {
   errors!: UserError[];
 }
 
-const isStaff = (ctx: GraphQLContext) => ctx.viewer?.role === Role.SUPPORT || ctx.viewer?.role === Role.ADMIN;
 
 @Resolver()
 export class CatalogResolver {
@@ -33,7 +33,7 @@ export class CatalogResolver {
     @Arg('includeDisabled', () => Boolean, { defaultValue: false, description: 'Staff only: also list countries switched off or out of stock.' })
     includeDisabled: boolean,
   ): Promise<Country[]> {
-    if (includeDisabled && !isStaff(ctx)) throw forbidden('Only staff can list hidden countries.');
+    if (includeDisabled && !(ctx.viewer && isStaff(ctx.viewer.role))) throw forbidden('Only staff can list hidden countries.');
     return ctx.services.catalog.countries({ includeDisabled });
   }
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
 import { SmsMessageFilter } from '../messaging/messaging.types';
-import { usageViewer } from '../usage/usage.resolver';
+import { viewerScope } from '../../graphql/context';
 import { CallRecordFilter } from '../usage/usage.types';
 import { ExportPayload } from './exports.types';
 
@@ -16,7 +16,7 @@ export class ExportsResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => CallRecordFilter, { nullable: true, description: 'Which calls.' }) filter?: CallRecordFilter | null,
   ): Promise<ExportPayload> {
-    return payload(await ctx.services.exports.exportCallRecords(usageViewer(ctx), filter));
+    return payload(await ctx.services.exports.exportCallRecords(viewerScope(ctx), filter));
   }
 
   @Authorized()
@@ -25,6 +25,6 @@ export class ExportsResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('filter', () => SmsMessageFilter, { nullable: true, description: 'Which messages.' }) filter?: SmsMessageFilter | null,
   ): Promise<ExportPayload> {
-    return payload(await ctx.services.exports.exportSmsMessages(usageViewer(ctx), filter));
+    return payload(await ctx.services.exports.exportSmsMessages(viewerScope(ctx), filter));
   }
 }

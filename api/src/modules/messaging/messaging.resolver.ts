@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context';
-import { usageViewer } from '../usage/usage.resolver';
+import { viewerScope } from '../../graphql/context';
 import { SmsMessageConnection, SmsMessageFilter } from './messaging.types';
 
 @Resolver()
@@ -13,6 +13,6 @@ export class MessagingResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page.' }) after?: string | null,
   ) {
-    return ctx.services.messaging.smsMessages(usageViewer(ctx), filter, first, after);
+    return ctx.services.messaging.smsMessages(viewerScope(ctx), filter, first, after);
   }
 }

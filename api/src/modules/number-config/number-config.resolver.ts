@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Role } from '../../generated/prisma/enums';
-import { actorOf, requireViewer, type GraphQLContext } from '../../graphql/context';
+import { actorOf, viewerScope, type GraphQLContext } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
 import { pageSize } from '../../graphql/pagination';
 import { PurchasedNumber } from '../numbers/numbers.types';
@@ -8,17 +7,12 @@ import {
   NumberConfiguration, NumberConfigurationInput, NumberConfigurationPayload, SmsDeliveryConnection, VoicemailConnection,
 } from './number-config.types';
 
-const viewerOf = (ctx: GraphQLContext) => {
-  const viewer = requireViewer(ctx);
-  return { userId: viewer.userId, staff: viewer.role === Role.SUPPORT || viewer.role === Role.ADMIN };
-};
-
 @Resolver(() => PurchasedNumber)
 export class NumberConfigurationFieldResolver {
   @FieldResolver(() => NumberConfiguration, { description: 'How the number handles calls and messages, and whether that is live at the carrier.' })
   configuration(@Root() number: PurchasedNumber, @Ctx() ctx: GraphQLContext): Promise<NumberConfiguration> {
     // The number itself was only resolved for its owner or staff; the webhook secret is the owner's alone.
-    return ctx.services.numberConfig.forVisibleNumber(number.id, !viewerOf(ctx).staff);
+    return ctx.services.numberConfig.forVisibleNumber(number.id, !viewerScope(ctx).staff);
   }
 }
 
@@ -31,7 +25,7 @@ export class NumberConfigResolver {
     @Arg('numberId', () => ID, { description: 'Your purchased number (staff: any).' }) numberId: string,
     @Arg('input', () => NumberConfigurationInput, { description: 'The sections to replace.' }) input: NumberConfigurationInput,
   ): Promise<NumberConfigurationPayload> {
-    const r = await ctx.services.numberConfig.update(viewerOf(ctx), actorOf(ctx), numberId, JSON.parse(JSON.stringify(input)));
+    const r = await ctx.services.numberConfig.update(viewerScope(ctx), actorOf(ctx), numberId, JSON.parse(JSON.stringify(input)));
     return r.ok ? { configuration: r.value, errors: [] } : { configuration: null, errors: r.errors };
   }
 
@@ -41,7 +35,7 @@ export class NumberConfigResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('numberId', () => ID, { description: 'Your purchased number (staff: any).' }) numberId: string,
   ): Promise<NumberConfigurationPayload> {
-    const r = await ctx.services.numberConfig.retry(viewerOf(ctx), actorOf(ctx), numberId);
+    const r = await ctx.services.numberConfig.retry(viewerScope(ctx), actorOf(ctx), numberId);
     return r.ok ? { configuration: r.value, errors: [] } : { configuration: null, errors: r.errors };
   }
 
@@ -53,7 +47,7 @@ export class NumberConfigResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page.' }) after?: string | null,
   ) {
-    return ctx.services.smsDelivery.list(viewerOf(ctx), numberId, pageSize(first), after);
+    return ctx.services.smsDelivery.list(viewerScope(ctx), numberId, pageSize(first), after);
   }
 
   @Authorized()
@@ -64,7 +58,7 @@ export class NumberConfigResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page.' }) after?: string | null,
   ) {
-    return ctx.services.voicemail.list(viewerOf(ctx), numberId, pageSize(first), after);
+    return ctx.services.voicemail.list(viewerScope(ctx), numberId, pageSize(first), after);
   }
 
   @Authorized()
@@ -72,7 +66,7 @@ export class NumberConfigResolver {
     description: "A number's configuration after each sync-state change (SAVED → APPLYING → APPLIED | FAILED).",
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
-      const stream = await ctx.services.numberConfig.changes(viewerOf(ctx), String((args as { numberId: string }).numberId));
+      const stream = await ctx.services.numberConfig.changes(viewerScope(ctx), String((args as { numberId: string }).numberId));
       if (!stream) throw notFound('No such number.');
       return stream;
     },

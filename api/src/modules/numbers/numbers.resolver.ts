@@ -1,14 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { Role } from '../../generated/prisma/enums';
-import { requireViewer, type GraphQLContext } from '../../graphql/context';
+import { requireViewer, viewerScope, type GraphQLContext } from '../../graphql/context';
 import { pageSize } from '../../graphql/pagination';
 import { Country } from '../catalog/catalog.types';
 import { PurchasedNumber, PurchasedNumberConnection } from './numbers.types';
-
-const viewerOf = (ctx: GraphQLContext) => {
-  const viewer = requireViewer(ctx);
-  return { userId: viewer.userId, staff: viewer.role === Role.SUPPORT || viewer.role === Role.ADMIN };
-};
 
 @Resolver(() => PurchasedNumber)
 export class NumbersResolver {
@@ -25,7 +19,7 @@ export class NumbersResolver {
   @Authorized()
   @Query(() => PurchasedNumber, { nullable: true, description: "One purchased number: the customer's own, or any for staff. Null when not found or not yours." })
   number(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'Purchased number id.' }) id: string): Promise<PurchasedNumber | null> {
-    return ctx.services.numbers.number(viewerOf(ctx), id);
+    return ctx.services.numbers.number(viewerScope(ctx), id);
   }
 
   @Authorized()

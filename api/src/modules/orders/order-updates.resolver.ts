@@ -1,14 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription, Authorized } from 'type-graphql';
-import { Role } from '../../generated/prisma/enums';
-import { requireViewer, type GraphQLContext } from '../../graphql/context';
+import { viewerScope, type GraphQLContext } from '../../graphql/context';
 import { notFound } from '../../graphql/errors';
 import { PurchasedNumber } from '../numbers/numbers.types';
 import { Order, OrderLine } from './orders.types';
-
-const viewerOf = (ctx: GraphQLContext) => {
-  const viewer = requireViewer(ctx);
-  return { userId: viewer.userId, staff: viewer.role === Role.SUPPORT || viewer.role === Role.ADMIN };
-};
 
 @Resolver()
 export class OrderUpdatesResolver {
@@ -17,7 +11,7 @@ export class OrderUpdatesResolver {
     description: "The order after each change to it or its numbers (payment, each number's progress, refunds). Customers may follow their own orders; staff any.",
     subscribe: async ({ args, context }) => {
       const ctx = context as GraphQLContext;
-      const updates = await ctx.services.orderUpdates.subscribe(viewerOf(ctx), String(args.orderId));
+      const updates = await ctx.services.orderUpdates.subscribe(viewerScope(ctx), String(args.orderId));
       if (!updates) throw notFound('Order not found.');
       return updates;
     },
@@ -32,6 +26,6 @@ export class OrderLineNumberResolver {
   @FieldResolver(() => PurchasedNumber, { nullable: true, description: 'The purchased number of this line, once paid.' })
   number(@Root() line: OrderLine, @Ctx() ctx: GraphQLContext): Promise<PurchasedNumber | null> | null {
     if (!line.purchasedNumberId) return null;
-    return ctx.services.numbers.number(viewerOf(ctx), line.purchasedNumberId);
+    return ctx.services.numbers.number(viewerScope(ctx), line.purchasedNumberId);
   }
 }

@@ -1,10 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { OrderStatus, Role } from '../../generated/prisma/enums';
 import { requireViewer, type GraphQLContext } from '../../graphql/context';
+import { scopedViewer } from '../auth/session.service';
 import { pageSize } from '../../graphql/pagination';
 import { Order, OrderConnection } from './orders.types';
-
-const isStaff = (role: Role) => role === Role.SUPPORT || role === Role.ADMIN;
 
 @Resolver()
 export class OrdersResolver {
@@ -22,7 +21,7 @@ export class OrdersResolver {
   @Query(() => Order, { nullable: true, description: "One order: the customer's own, or any for staff. Null when not found or not yours." })
   order(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID, { description: 'Order id.' }) id: string): Promise<Order | null> {
     const viewer = requireViewer(ctx);
-    return ctx.services.orders.order({ userId: viewer.userId, staff: isStaff(viewer.role) }, id);
+    return ctx.services.orders.order(scopedViewer(viewer), id);
   }
 
   @Authorized(Role.SUPPORT, Role.ADMIN)

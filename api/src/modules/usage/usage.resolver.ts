@@ -1,13 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { Role } from '../../generated/prisma/enums';
-import { requireViewer, type GraphQLContext } from '../../graphql/context';
-import type { UsageViewer } from './usage-filter';
+import { viewerScope, type GraphQLContext } from '../../graphql/context';
 import { CallRecordConnection, CallRecordFilter, CallStats, RefreshCallRecordsPayload, StatsInterval, UsageNumber } from './usage.types';
-
-export const usageViewer = (ctx: GraphQLContext): UsageViewer => {
-  const v = requireViewer(ctx);
-  return { userId: v.userId, staff: v.role === Role.SUPPORT || v.role === Role.ADMIN };
-};
 
 @Resolver()
 export class UsageResolver {
@@ -19,7 +12,7 @@ export class UsageResolver {
     @Arg('first', () => Int, { nullable: true, description: 'Page size, 0–100 (default 20).' }) first?: number | null,
     @Arg('after', () => String, { nullable: true, description: 'Cursor of the previous page.' }) after?: string | null,
   ) {
-    return ctx.services.usage.callRecords(usageViewer(ctx), filter, first, after);
+    return ctx.services.usage.callRecords(viewerScope(ctx), filter, first, after);
   }
 
   @Authorized()
@@ -29,7 +22,7 @@ export class UsageResolver {
     @Arg('interval', () => StatsInterval, { description: 'Bucket width.' }) interval: StatsInterval,
     @Arg('filter', () => CallRecordFilter, { nullable: true, description: 'Which calls.' }) filter?: CallRecordFilter | null,
   ): Promise<CallStats> {
-    return ctx.services.usage.callStats(usageViewer(ctx), filter, interval);
+    return ctx.services.usage.callStats(viewerScope(ctx), filter, interval);
   }
 
   @Authorized()
@@ -38,7 +31,7 @@ export class UsageResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('userId', () => ID, { nullable: true, description: 'Staff only: whose numbers.' }) userId?: string | null,
   ): Promise<UsageNumber[]> {
-    return ctx.services.usage.numbers(usageViewer(ctx), userId);
+    return ctx.services.usage.numbers(viewerScope(ctx), userId);
   }
 
   @Authorized()
@@ -47,7 +40,7 @@ export class UsageResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('userId', () => ID, { nullable: true, description: 'Staff only: refresh this customer (default: every customer).' }) userId?: string | null,
   ): Promise<RefreshCallRecordsPayload> {
-    const r = await ctx.services.usage.requestRefresh(usageViewer(ctx), userId);
+    const r = await ctx.services.usage.requestRefresh(viewerScope(ctx), userId);
     return r.ok ? { queued: r.value.queued, errors: [] } : { queued: false, errors: r.errors };
   }
 }
