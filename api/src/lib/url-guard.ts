@@ -38,26 +38,37 @@ export function parseWebhookUrl(raw: string): GuardResult {
 }
 
 const bareHost = (url: URL) => url.hostname.replace(/^\[|\]$/g, '');
+const INTERNAL = 'The URL points at a private, loopback, link-local or otherwise internal address';
 
 /**
- * Shape checks, then the host's DNS answers: every address must be public. Used when a webhook URL
- * is saved; the send path re-checks at connect time (guardedLookup), since DNS can change meanwhile.
+ * Everything that can be checked without the network: the shape, then a host that is `localhost`
+ * or a literal internal IP. `host` is the bare host name (no IPv6 brackets) for a DNS lookup.
  */
-export async function checkWebhookUrl(raw: string, opts: UrlGuardOptions = {}): Promise<GuardResult> {
+export function checkUrlOffline(raw: string, opts: UrlGuardOptions = {}): (GuardResult & { ok: false }) | { ok: true; url: URL; host: string } {
   const parsed = parseWebhookUrl(raw);
   if (!parsed.ok) return parsed;
   const host = bareHost(parsed.url);
-  if (host.toLowerCase() === 'localhost' && !opts.allowLoopback) return { ok: false, reason: 'The URL points at an internal address' };
+  if (host.toLowerCase() === 'localhost' && !opts.allowLoopback) return { ok: false, reason: INTERNAL };
+  if (ipaddr.isValid(host) && !isPublicAddress(host, opts)) return { ok: false, reason: INTERNAL };
+  return { ok: true, url: parsed.url, host };
+}
+
+/**
+ * Offline checks, then the host's DNS answers: every address must be public. Used when a webhook URL
+ * is saved; the send path re-checks at connect time (guardedLookup), since DNS can change meanwhile.
+ */
+export async function checkWebhookUrl(raw: string, opts: UrlGuardOptions = {}): Promise<GuardResult> {
+  const offline = checkUrlOffline(raw, opts);
+  if (!offline.ok) return offline;
+  const { host } = offline;
   let addresses: string[];
   try {
     addresses = ipaddr.isValid(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
   } catch {
     return { ok: false, reason: `The host ${host} does not resolve` };
   }
-  if (addresses.length === 0 || !addresses.every((a) => isPublicAddress(a, opts))) {
-    return { ok: false, reason: 'The URL points at a private, loopback, link-local or otherwise internal address' };
-  }
-  return parsed;
+  if (addresses.length === 0 || !addresses.every((a) => isPublicAddress(a, opts))) return { ok: false, reason: INTERNAL };
+  return { ok: true, url: offline.url };
 }
 
 /** Refused at connect time: the host resolved to an internal address. */

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import ipaddr from 'ipaddr.js';
-import { BlockedAddressError, guardedLookup, isPublicAddress, parseWebhookUrl, type UrlGuardOptions } from '../../lib/url-guard';
+import { BlockedAddressError, checkUrlOffline, guardedLookup, type UrlGuardOptions } from '../../lib/url-guard';
 
 export const SIGNATURE_HEADER = 'x-numninja-signature';
 
@@ -24,11 +23,9 @@ export interface WebhookResult {
  * a public address when it was saved and to 10.0.0.1 now is refused.
  */
 export async function postSignedWebhook(url: string, body: string, secret: string, at: Date, opts: UrlGuardOptions & { timeoutMs?: number } = {}): Promise<WebhookResult> {
-  const parsed = parseWebhookUrl(url);
-  if (!parsed.ok) return { ok: false, status: null, error: parsed.reason };
-  const host = parsed.url.hostname.replace(/^\[|\]$/g, '');
-  if (ipaddr.isValid(host) && !isPublicAddress(host, opts)) return { ok: false, status: null, error: `refused: ${host} is not a public address` };
-  if (host.toLowerCase() === 'localhost' && !opts.allowLoopback) return { ok: false, status: null, error: 'refused: localhost is not a public address' };
+  // Literal hosts are checked here; names inside the socket's DNS lookup (guardedLookup).
+  const parsed = checkUrlOffline(url, opts);
+  if (!parsed.ok) return { ok: false, status: null, error: `refused: ${parsed.reason}` };
   const send = parsed.url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise<WebhookResult>((resolve) => {
     const req = send(
