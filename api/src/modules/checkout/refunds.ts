@@ -1,5 +1,4 @@
 import { ErrorCode, fail, ok, userError, type Result } from '../../graphql/errors';
-import { enqueueJob } from '../../jobs/enqueue';
 import { formatMoney, money } from '../../lib/money';
 import { isPaymentGatewayError, LAST_SUBSCRIPTION_ITEM } from '../../integrations/stripe/errors';
 import type { PaymentGateway } from '../../integrations/stripe/types';
@@ -8,7 +7,7 @@ import type { EmailService } from '../email/email.service';
 import type { ModuleDeps } from '../module-deps';
 import { orderReference } from '../orders/order-view';
 import { nationalFormat } from './fulfilment';
-import { RELEASE_NUMBER_TASK } from './stripe-events';
+import { queueRelease } from './stripe-events';
 import { UUID } from '../../lib/ids';
 import { note as timelineNote } from '../provisioning/number-status';
 
@@ -74,7 +73,7 @@ export class Refunds {
         if (line.purchasedNumber && !['RELEASED', 'RELEASING'].includes(line.purchasedNumber.status)) {
           await tx.purchasedNumber.update({ where: { id: line.purchasedNumber.id }, data: { cancelAtPeriodEnd: true } });
           await timelineNote(tx, line.purchasedNumber.id, line.purchasedNumber.status, 'Refunded: release scheduled');
-          await enqueueJob(tx, RELEASE_NUMBER_TASK, { purchasedNumberId: line.purchasedNumber.id }, { jobKey: `release:${line.purchasedNumber.id}`, maxAttempts: 10 });
+          await queueRelease(tx, line.purchasedNumber.id);
         }
         await tx.orderEvent.create({ data: { orderId: order.id, type: 'refunded', message: `Refunded ${formatMoney(money(amount, cur))} for ${line.e164}.`, data: { refundId: refund.id, reason: note } } });
         if (actor) await this.deps.audit.record(actor, { action: 'order.refund', targetType: 'Order', targetId: order.id, data: { orderLineId: line.id, amount, refundId: refund.id, reason: note } }, tx);

@@ -34,6 +34,11 @@ async function claim(sql: SqlRunner, event: Stripe.Event): Promise<boolean> {
 
 export const RELEASE_NUMBER_TASK = 'release-number';
 
+/** Queues a number's release (keyed per number: queuing it again only moves the waiting job). */
+export function queueRelease(db: Parameters<typeof enqueueJob>[0], numberId: string, runAt?: Date): Promise<void> {
+  return enqueueJob(db, RELEASE_NUMBER_TASK, { purchasedNumberId: numberId }, { jobKey: `release:${numberId}`, runAt, maxAttempts: 10 });
+}
+
 /**
  * Stripe events drive payment state (the redirect only shows it). Each event id is handled once:
  * its row in stripe_events is inserted in the same transaction as its effects, so a duplicate
@@ -135,7 +140,7 @@ export class StripeEvents {
       await tx.purchasedNumber.update({ where: { id: n.id }, data: { cancelAtPeriodEnd: true } });
       await note(tx, n.id, n.status, 'Subscription ended: release scheduled');
       const runAt = n.paidUntil && n.paidUntil > now ? n.paidUntil : now;
-      await enqueueJob(tx, RELEASE_NUMBER_TASK, { purchasedNumberId: n.id }, { jobKey: `release:${n.id}`, runAt, maxAttempts: 10 });
+      await queueRelease(tx, n.id, runAt);
     }
     await tx.orderEvent.create({ data: { orderId: order.id, type: 'subscription_ended', message: 'Subscription ended; the numbers will be released at the end of the paid period.' } });
   }

@@ -8,7 +8,7 @@ import { BOUNDARY_TASK } from './boundary';
 import { enqueueJob } from '../../jobs/enqueue';
 import { nextBoundary } from './business-hours';
 import { openFor, scheduleOf, type ConfigRow } from './config-view';
-import type { NumberConfigService } from './number-config.service';
+import { queueApply, type NumberConfigService } from './number-config.service';
 
 export type ApplyOutcome = 'applied' | 'skipped' | 'retrying' | 'delayed' | 'failed' | 'waiting';
 
@@ -60,7 +60,7 @@ export class ConfigApplier {
 
     const gate = await this.breaker.acquire();
     if (!gate.allowed) {
-      await this.configs.queueApply(prisma, numberId, attempt, gate.retryAt);
+      await queueApply(prisma, numberId, attempt, gate.retryAt);
       return 'delayed';
     }
     await prisma.numberConfiguration.updateMany({ where: { id: row.id, version: row.version, syncState: { not: 'APPLYING' } }, data: { syncState: 'APPLYING', syncError: null } });
@@ -103,7 +103,7 @@ export class ConfigApplier {
       if (kind === 'transient' && attempt < config.CONFIG_APPLY_MAX_ATTEMPTS) {
         const delay = backoffMs(attempt, config.PROVISION_RETRY_BASE_MS, config.PROVISION_RETRY_MAX_MS);
         // Stays APPLYING while retrying; the next run picks up whatever version is saved then.
-        await this.configs.queueApply(prisma, numberId, attempt + 1, new Date(clock.now().getTime() + delay));
+        await queueApply(prisma, numberId, attempt + 1, new Date(clock.now().getTime() + delay));
         return 'retrying';
       }
       const reason = kind === 'permanent' ? `DIDWW refused the configuration: ${describe(err)}` : `${describe(err)} — gave up after ${attempt} tries`;

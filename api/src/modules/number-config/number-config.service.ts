@@ -18,6 +18,11 @@ type Tx = Prisma.TransactionClient;
 export const APPLY_CONFIG_TASK = 'apply-number-configuration';
 export const applyJobKey = (numberId: string) => `apply-config:${numberId}`;
 
+/** Queues applying a number's configuration at DIDWW (keyed per number: one waiting job at most). */
+export function queueApply(db: Parameters<typeof enqueueJob>[0], numberId: string, attempt = 1, runAt?: Date): Promise<void> {
+  return enqueueJob(db, APPLY_CONFIG_TASK, { purchasedNumberId: numberId, attempt }, { jobKey: applyJobKey(numberId), runAt, maxAttempts: 5 });
+}
+
 export interface ConfigViewer {
   userId: string;
   staff: boolean;
@@ -107,7 +112,7 @@ export class NumberConfigService {
         });
       }
       await tx.numberConfiguration.update({ where: { id }, data });
-      await this.queueApply(tx, numberId);
+      await queueApply(tx, numberId);
       if (viewer.staff && number.userId !== viewer.userId) {
         await this.deps.audit.record(actor, { action: 'number.configuration.update', targetType: 'PurchasedNumber', targetId: numberId, data: { sections: Object.keys(rawInput as object) } }, tx);
       }
@@ -125,7 +130,7 @@ export class NumberConfigService {
     await this.load(numberId);
     await this.deps.prisma.$transaction(async (tx) => {
       await tx.numberConfiguration.update({ where: { purchasedNumberId: numberId }, data: { syncState: 'SAVED', syncError: null } });
-      await this.queueApply(tx, numberId);
+      await queueApply(tx, numberId);
       if (viewer.staff && number.userId !== viewer.userId) {
         await this.deps.audit.record(actor, { action: 'number.configuration.retry', targetType: 'PurchasedNumber', targetId: numberId }, tx);
       }
@@ -137,10 +142,6 @@ export class NumberConfigService {
   async changes(viewer: ConfigViewer, numberId: string): Promise<AsyncIterable<NumberConfiguration> | null> {
     if (!(await this.visible(viewer, numberId))) return null;
     return reloadOnEvents(this.realtime.configEventsOf(numberId), () => this.get(viewer, numberId));
-  }
-
-  async queueApply(tx: Pick<Tx, '$executeRaw'>, numberId: string, attempt = 1, runAt?: Date): Promise<void> {
-    await enqueueJob(tx, APPLY_CONFIG_TASK, { purchasedNumberId: numberId, attempt }, { jobKey: applyJobKey(numberId), runAt, maxAttempts: 5 });
   }
 
   private async checkWebhook(input: ConfigurationInput): Promise<UserError[]> {

@@ -3,9 +3,8 @@ import type { NumberStatus } from '../../generated/prisma/enums';
 import { ErrorCode, fail, ok, userError, zodUserErrors, type Result } from '../../graphql/errors';
 import { isPaymentGatewayError, LAST_SUBSCRIPTION_ITEM } from '../../integrations/stripe/errors';
 import type { PaymentGateway } from '../../integrations/stripe/types';
-import { enqueueJob } from '../../jobs/enqueue';
 import type { ModuleDeps } from '../module-deps';
-import { RELEASE_NUMBER_TASK } from '../checkout/stripe-events';
+import { queueRelease } from '../checkout/stripe-events';
 import { note } from './number-status';
 
 const input = z.object({ numberId: z.uuid({ message: 'Not a number id.' }) });
@@ -59,7 +58,7 @@ export class Cancellation {
       await tx.purchasedNumber.update({ where: { id: number.id }, data: { cancelAtPeriodEnd: true } });
       await note(tx, number.id, number.status, `Cancelled by the customer: release on ${runAt.toISOString().slice(0, 10)}`);
       await tx.orderEvent.create({ data: { orderId: order.id, type: 'number_cancelled', message: `${number.e164} cancelled; it stays live until ${runAt.toISOString().slice(0, 10)}.` } });
-      await enqueueJob(tx, RELEASE_NUMBER_TASK, { purchasedNumberId: number.id }, { jobKey: `release:${number.id}`, runAt, maxAttempts: 10 });
+      await queueRelease(tx, number.id, runAt);
     });
     return ok(view(number.status));
   }

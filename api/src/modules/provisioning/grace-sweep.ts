@@ -1,6 +1,5 @@
-import { enqueueJob } from '../../jobs/enqueue';
 import type { ModuleDeps } from '../module-deps';
-import { RELEASE_NUMBER_TASK } from '../checkout/stripe-events';
+import { queueRelease } from '../checkout/stripe-events';
 import { note, transition } from './number-status';
 
 export const GRACE_SWEEP_TASK = 'sweep-past-due-numbers';
@@ -38,7 +37,7 @@ export class GraceSweep {
         const { count } = await tx.purchasedNumber.updateMany({ where: { id: n.id, status: 'SUSPENDED', cancelAtPeriodEnd: false }, data: { cancelAtPeriodEnd: true } });
         if (count === 0) return;
         await note(tx, n.id, 'SUSPENDED', 'Unpaid: release scheduled');
-        await enqueueJob(tx, RELEASE_NUMBER_TASK, { purchasedNumberId: n.id }, { jobKey: `release:${n.id}`, maxAttempts: 10 });
+        await queueRelease(tx, n.id);
         released += 1;
       });
     }

@@ -13,7 +13,7 @@ import { transition } from './number-status';
 import { recordLineOutcome, recordLineOutcomeSql } from './order-progress';
 import { saveRun, startRun, type NumberToProvision, type StepRecord } from './provisioning-sql';
 import { backoffMs, classify, describe } from './retry-policy';
-import { APPLY_CONFIG_TASK, applyJobKey } from '../number-config/number-config.service';
+import { queueApply } from '../number-config/number-config.service';
 
 type Tx = Prisma.TransactionClient;
 
@@ -259,7 +259,7 @@ export class ProvisioningService {
     // A configuration saved while the number was being set up waited for its DID: apply it now.
     const [waiting] = await sql.query<{ n: number }>(Prisma.sql`
       SELECT count(*)::int AS n FROM number_configurations WHERE purchased_number_id = ${number.id}::uuid AND sync_state <> 'APPLIED'`);
-    if (waiting!.n > 0) await enqueueJob(jobRunner(sql), APPLY_CONFIG_TASK, { purchasedNumberId: number.id }, { jobKey: applyJobKey(number.id), maxAttempts: 5 });
+    if (waiting!.n > 0) await queueApply(jobRunner(sql), number.id);
     await this.email.queueSql(sql, {
       to: number.user_email,
       userId: number.user_id,

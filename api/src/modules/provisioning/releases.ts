@@ -1,8 +1,7 @@
 import { isDidwwError } from '../../integrations/didww';
-import { APPLY_CONFIG_TASK, applyJobKey } from '../number-config/number-config.service';
-import { enqueueJob } from '../../jobs/enqueue';
+import { queueApply } from '../number-config/number-config.service';
 import type { ModuleDeps } from '../module-deps';
-import { RELEASE_NUMBER_TASK } from '../checkout/stripe-events';
+import { queueRelease } from '../checkout/stripe-events';
 import type { CircuitBreaker } from './circuit-breaker';
 import { transition } from './number-status';
 import { classify, describe } from './retry-policy';
@@ -35,7 +34,7 @@ export class Releases {
 
     const gate = await this.breaker.acquire();
     if (!gate.allowed) {
-      await enqueueJob(prisma, RELEASE_NUMBER_TASK, { purchasedNumberId: numberId }, { jobKey: `release:${numberId}`, runAt: gate.retryAt, maxAttempts: 10 });
+      await queueRelease(prisma, numberId, gate.retryAt);
       return 'delayed';
     }
     if (number.status !== 'FAILED' && number.status !== 'RELEASING') {
@@ -66,7 +65,7 @@ export class Releases {
       const done = await transition(tx, { numberId, from: 'RELEASING', to: 'RELEASED', cause: 'Released at the carrier', data: { releasedAt: now } });
       // The number's own trunks at DIDWW (forwarding, voicemail) are removed by the configuration job.
       const trunks = await tx.numberConfiguration.count({ where: { purchasedNumberId: numberId, OR: [{ didwwTrunkIds: { isEmpty: false } }, { didwwTrunkGroupId: { not: null } }] } });
-      if (done && trunks) await enqueueJob(tx, APPLY_CONFIG_TASK, { purchasedNumberId: numberId }, { jobKey: applyJobKey(numberId), maxAttempts: 5 });
+      if (done && trunks) await queueApply(tx, numberId);
       return done ? ('released' as const) : ('already' as const);
     });
   }
