@@ -40,8 +40,7 @@ export class CatalogService {
   /** One country by id, hidden ones included: a bought number keeps its country. */
   async country(id: string): Promise<Country | null> {
     const snap = await this.cache.get();
-    const c = snap.countries.get(id);
-    return c ? this.toCountry(c, snap.stockByCountry.get(c.id)) : null;
+    return snap.countries.has(id) ? this.countryView(snap, id) : null;
   }
 
   async regions(countryId: string): Promise<Region[]> {
