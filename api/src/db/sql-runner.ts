@@ -22,13 +22,14 @@ export function jobRunner(sql: SqlRunner): { $executeRaw(query: Prisma.Sql): Pro
 
 /**
  * A transaction on one pg connection, for hot paths where a Prisma interactive transaction's
- * per-statement overhead dominates. Statements run as prepared statements (planned once per connection).
+ * per-statement overhead dominates. Statements run as prepared statements (planned once per connection);
+ * `client` is the connection itself, for the plain-text SQL some callers build.
  */
-export async function pgTransaction<T>(pool: pg.Pool, fn: (sql: SqlRunner) => Promise<T>): Promise<T> {
+export async function pgTransaction<T>(pool: pg.Pool, fn: (sql: SqlRunner, client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    const result = await fn(pgRunner(client));
+    const result = await fn(pgRunner(client), client);
     await client.query('COMMIT');
     return result;
   } catch (err) {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { parseCdrExport, type CdrExport, type CdrRow } from '../../integrations/didww';
+import { pgTransaction } from '../../db/sql-runner';
 import { storedAddress } from '../../lib/phone-format';
 import type { ModuleDeps } from '../module-deps';
 import { refreshRollups, type TouchedDay } from './rollups';
@@ -176,9 +177,7 @@ export class CdrImport {
     }
     for (let i = 0; i < calls.length; i += BATCH) {
       const batch = calls.slice(i, i + BATCH);
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
+      await pgTransaction(this.pool, async (_sql, client) => {
         const res = await client.query<{ inserted: boolean }>(
           `INSERT INTO call_records (id, external_id, user_id, purchased_number_id, direction, status, source, destination,
                                      started_at, duration_seconds, disconnect_reason, updated_at)
@@ -205,13 +204,7 @@ export class CdrImport {
           const touched: TouchedDay[] = batch.map((c) => ({ numberId: c.number.id, at: c.startedAt }));
           await refreshRollups(client, touched);
         }
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+      });
     }
   }
 }
