@@ -1,4 +1,4 @@
-import { isDidwwError, type DidwwProvider } from '../../integrations/didww';
+import { findOrCreateVoiceInTrunk, type DidwwProvider } from '../../integrations/didww';
 import type { VoiceInTrunkConfiguration, VoiceInTrunkInput } from '../../integrations/didww/types';
 import type { CircuitBreaker } from '../provisioning/circuit-breaker';
 import type { DefaultTrunk } from '../provisioning/default-trunk';
@@ -163,18 +163,8 @@ export class ConfigApplier {
   }
 
   private async ensureTrunk(t: DesiredTrunk): Promise<string> {
-    const found = await this.didww.findVoiceInTrunkByExternalReference(t.ref);
-    if (!found) {
-      try {
-        return (await this.didww.createVoiceInTrunk(t.input)).id;
-      } catch (err) {
-        // A crashed run created it after our lookup: DIDWW refuses the duplicate name. Find it.
-        if (!isDidwwError(err, 'validation')) throw err;
-        const raced = await this.didww.findVoiceInTrunkByExternalReference(t.ref);
-        if (!raced) throw err;
-        return (await this.didww.updateVoiceInTrunk(raced.id, t.input)).id;
-      }
-    }
+    const { trunk: found, created } = await findOrCreateVoiceInTrunk(this.didww, t.ref, t.input);
+    if (created) return found.id;
     const same =
       found.ringingTimeout === t.input.ringingTimeout && found.priority === t.input.priority &&
       JSON.stringify(comparable(found.configuration)) === JSON.stringify(comparable(t.input.configuration));
