@@ -1,7 +1,7 @@
 // pnpm bench:catalog — 1,000,000 available numbers in a throwaway database, the API in its own
 // processes (BENCH_API_PROCESSES, default 2: one per core of a 2-core machine), autocannon at 20
 // connections per search shape, each shape rotating through many variants. Runs once with the search
-// page cache (BENCH_PAGE_CACHE_MS, default 2000, as in production) and once without it. Prints
+// response cache (BENCH_PAGE_CACHE_MS, default 2000, as in production) and once without it. Prints
 // p50/p95/p99 and req/s per shape, then EXPLAIN ANALYZE of the slowest shape.
 import 'reflect-metadata';
 import { Prisma } from '../src/generated/prisma/client';
@@ -104,8 +104,8 @@ async function main() {
     const cacheMs = process.env.BENCH_PAGE_CACHE_MS ?? '2000';
     const processes = process.env.BENCH_API_PROCESSES ?? '2';
     const runs: Array<{ title: string; env: Record<string, string> }> = [
-      { title: `page cache ${cacheMs} ms`, env: { CATALOG_PAGE_CACHE_MS: cacheMs } },
-      { title: 'page cache off: every request reaches Postgres', env: { CATALOG_PAGE_CACHE_MS: '0' } },
+      { title: `search response cache ${cacheMs} ms`, env: { CATALOG_PAGE_CACHE_MS: cacheMs } },
+      { title: 'search response cache off: every request executes and reaches Postgres', env: { CATALOG_PAGE_CACHE_MS: '0' } },
     ];
     let results: LoadResult[] = [];
     for (const run of runs) {

@@ -110,7 +110,7 @@ export function createServices(
   });
   const audit = new AuditService(db.prisma);
   const deps: ModuleDeps = { prisma: db.prisma, clock, config, log, audit, didww };
-  const catalog = new CatalogService(db.prisma, db.pool, new ReferenceCache(db.prisma, clock), audit, { pageCacheMs: config.CATALOG_PAGE_CACHE_MS });
+  const catalog = new CatalogService(db.prisma, db.pool, new ReferenceCache(db.prisma, clock), audit);
   const pricing = new PricingService(deps);
   const payments = createPaymentGateway({
     secretKey: config.STRIPE_SECRET_KEY,

@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import type { GraphQLContext } from '../graphql/context';
 import { errorMaskingPlugin } from '../graphql/error-masking';
 import { costLimitPlugin, depthRule } from '../graphql/limits';
+import { publicResponseCachePlugin } from '../graphql/public-response-cache';
 
 export async function startApollo(schema: GraphQLSchema, httpServer: Server, config: Config) {
   const apollo = new ApolloServer<GraphQLContext>({
@@ -28,6 +29,7 @@ export async function startApollo(schema: GraphQLSchema, httpServer: Server, con
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: true }),
       costLimitPlugin(schema, config.GRAPHQL_MAX_COST),
       errorMaskingPlugin(),
+      ...(config.CATALOG_PAGE_CACHE_MS > 0 ? [publicResponseCachePlugin({ ttlMs: config.CATALOG_PAGE_CACHE_MS, rootFields: new Set(['availableNumbers']) })] : []),
     ],
   });
   await apollo.start();

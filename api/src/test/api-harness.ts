@@ -47,7 +47,7 @@ export async function startTestApi(env: Record<string, string> = {}, opts: TestA
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     WORKER: 'off',
     DATABASE_URL: database.url,
-    // Tests look at the catalog right after changing it; the page cache has its own test.
+    // Tests look at the catalog right after changing it; the search response cache has its own tests.
     CATALOG_PAGE_CACHE_MS: '0',
     ...env,
   });

@@ -25,10 +25,7 @@ export class CatalogService {
     private readonly pool: pg.Pool,
     private readonly cache: ReferenceCache,
     private readonly audit: AuditService,
-    opts: { pageCacheMs: number } = { pageCacheMs: 0 },
-  ) {
-    this.pages = opts.pageCacheMs > 0 ? new LRUCache<string, NumberRow[]>({ max: 2_000, ttl: opts.pageCacheMs }) : null;
-  }
+  ) {}
 
   async countries(opts: { includeDisabled: boolean }): Promise<Country[]> {
     const snap = await this.cache.get();
@@ -90,13 +87,9 @@ export class CatalogService {
     }
     const countKey = JSON.stringify([countryIds, { ...criteria, sort: null }]);
     const cachedCount = this.counts.get(countKey);
-    const pageKey = this.pages ? JSON.stringify([countryIds, criteria, cursor, limit]) : '';
-    const cachedRows = this.pages?.get(pageKey);
-    const found =
-      !cachedRows && opts.withCount && cachedCount === undefined ? await searchNumbersWithCount(this.pool, criteria, countryIds, cursor, limit) : null;
+    const found = opts.withCount && cachedCount === undefined ? await searchNumbersWithCount(this.pool, criteria, countryIds, cursor, limit) : null;
     if (found) this.counts.set(countKey, found.total);
-    const rows = cachedRows ?? found?.rows ?? (await searchNumbers(this.pool, criteria, countryIds, cursor, limit));
-    if (!cachedRows) this.pages?.set(pageKey, rows);
+    const rows = found?.rows ?? (await searchNumbers(this.pool, criteria, countryIds, cursor, limit));
     return toConnection(rows, limit, {
       hasPrevious: cursor !== null,
       cursorOf: (r) => cursorOf(r, criteria.sort),
@@ -162,9 +155,6 @@ export class CatalogService {
    * search (and every visitor on a popular one) would otherwise count the same rows again.
    */
   private readonly counts = new LRUCache<string, number>({ max: 5_000, ttl: 10_000 });
-
-  /** Recent result pages by query (CATALOG_PAGE_CACHE_MS); null when switched off. */
-  private readonly pages: LRUCache<string, NumberRow[]> | null;
 
   /** Country views are built once per cache snapshot, not once per search result row. */
   private readonly countryViews = new WeakMap<object, Map<string, Country>>();

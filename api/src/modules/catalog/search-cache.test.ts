@@ -8,7 +8,7 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
-describe('catalog search page cache', () => {
+describe('catalog search response cache', () => {
   const api = useTestApi({ CATALOG_PAGE_CACHE_MS: '400' });
   beforeAll(async () => {
     await seedDemoData(api.db.prisma);
