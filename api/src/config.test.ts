@@ -20,5 +20,6 @@ describe('configuration', () => {
     expect(() => loadConfig({ STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
     expect(() => loadConfig({ API_PROCESSES: '0' })).toThrow(/API_PROCESSES/);
     expect(() => loadConfig({ CATALOG_PAGE_CACHE_MS: '-1' })).toThrow(/CATALOG_PAGE_CACHE_MS/);
+    expect(() => loadConfig({ API_HEAP_GROWTH_PERCENT: '400' })).toThrow(/API_HEAP_GROWTH_PERCENT/);
   });
 });

@@ -35,6 +35,14 @@ const schema = z.object({
   WORKER: z.enum(['on', 'off']).default('on'),
   /** API processes sharing PORT (node:cluster); set it to the machine's cores in production. */
   API_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  /**
+   * How far V8 lets the heap grow past what survived the last full GC, in percent (0: V8's own
+   * choice, up to 4x). The API keeps 80–120 MB live; under load V8's own choice let garbage pile up
+   * to ~450 MB RSS before collecting it (pnpm bench:usage: 456 MB; 100% → 288 MB; 50% → 256 MB).
+   * A fixed factor bounds that without the slow memory-saving mode a hard heap cap near the live
+   * size (API_HEAP_MB) switches on.
+   */
+  API_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
   /** How many of the API processes also run the job worker (see api-cluster.ts). */
   WORKER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),

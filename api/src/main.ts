@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import v8 from 'node:v8';
 import { runApiCluster } from './api-cluster';
 import { loadConfig } from './config';
 import { createLogger } from './logger';
@@ -7,6 +8,8 @@ import { startApi } from './runtime';
 
 const config = loadConfig();
 const log = createLogger(config.LOG_LEVEL);
+// V8 reads this flag whenever it sizes the heap after a full GC, so setting it at start-up works.
+if (config.API_HEAP_GROWTH_PERCENT > 0) v8.setFlagsFromString(`--heap-growing-percent=${config.API_HEAP_GROWTH_PERCENT}`);
 
 if (config.API_PROCESSES > 1 && cluster.isPrimary) {
   await runApiCluster(config, log);
