@@ -8,6 +8,7 @@ import { OFFLINE_STRIPE_WEBHOOK_SECRET } from '../src/integrations/stripe/consta
 import { seedDemoData } from '../src/seed';
 import { benchCustomers, summarise, timedGql } from './lib/accounts';
 import { startApiProcess } from './lib/api-process';
+import { cpuByRole } from './lib/process-cpu';
 import { throwawayDatabase } from './lib/throwaway-db';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
@@ -63,7 +64,9 @@ async function main() {
     await round(ROUND_MS, []);
     racerLatencies.length = 0;
     const latencies: number[] = [];
+    const holdCpuBefore = cpuByRole();
     for (let r = 0; r < ROUNDS; r++) await round(ROUND_MS, latencies);
+    const holdCpuAfter = cpuByRole();
     await round(0, burstLatencies);
     const contendedWinners = outcome.winners;
     const contendedLosers = outcome.losers;
@@ -107,6 +110,7 @@ async function main() {
     const stripe = new Stripe('sk_test_unused');
     const hookLatencies: number[] = [];
     const statuses: number[] = [];
+    const hookCpuBefore = cpuByRole();
     await Promise.all(
       deliveries.map(async (ev) => {
         const payload = JSON.stringify(ev);
@@ -121,6 +125,7 @@ async function main() {
         statuses.push(res.status);
       }),
     );
+    const hookCpuAfter = cpuByRole();
     const processed = await db.prisma.stripeEvent.count({ where: { id: { startsWith: 'evt_bench_' } } });
     const renewals = await db.prisma.payment.count({ where: { stripeInvoiceId: { startsWith: 'in_bench_' } } });
     const hooks = summarise(hookLatencies);
@@ -134,9 +139,13 @@ async function main() {
       { load: '  of which the 50 racers', requests: racers.n, 'p50 ms': fmt(racers.p50), 'p95 ms': fmt(racers.p95), 'p99 ms': fmt(racers.p99), 'max ms': fmt(racers.max), target: '-', met: '-' },
       { load: 'burst (worst case)', requests: burst.n, 'p50 ms': fmt(burst.p50), 'p95 ms': fmt(burst.p95), 'p99 ms': fmt(burst.p99), 'max ms': fmt(burst.max), target: '-', met: '-' },
     ]);
+    const perRequest = (before: typeof holdCpuBefore, after: typeof holdCpuAfter, n: number) =>
+      `API ${fmt((after.api - before.api) / n)} ms, PostgreSQL ${fmt((after.postgres - before.postgres) / n)} ms`;
+    console.log(`CPU per add-to-cart in the paced rounds: ${perRequest(holdCpuBefore, holdCpuAfter, holds.n)}`);
     console.log(`Contended numbers: ${contendedWinners} winners (expected ${(ROUNDS + 2) * 10}), ${contendedLosers} NUMBER_UNAVAILABLE, ${unexpected} unexpected answers, double holds: ${doubleHolds[0]!.n}`);
     console.log(`\nStripe webhooks: ${deliveries.length} concurrent deliveries (${events.length} distinct events + ${deliveries.length - events.length} duplicates), signed with the real stripe library`);
     console.table([{ deliveries: hooks.n, 'p50 ms': fmt(hooks.p50), 'p95 ms': fmt(hooks.p95), 'p99 ms': fmt(hooks.p99), 'non-200': statuses.filter((s) => s !== 200).length, target: 'p95 < 100', met: hooks.p95 < 100 ? 'yes' : 'NO' }]);
+    console.log(`CPU per delivery: ${perRequest(hookCpuBefore, hookCpuAfter, hooks.n)}`);
     console.log(`Events recorded once each: ${processed}/${events.length}; renewal/failure payments written: ${renewals} (one per invoice)`);
   } finally {
     await api?.stop();

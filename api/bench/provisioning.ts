@@ -4,7 +4,6 @@
 // their own; this process only drives and listens. Prints the figures.
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import WebSocket from 'ws';
@@ -15,6 +14,7 @@ import { createDatabase } from '../src/db/prisma';
 import { seedDemoData } from '../src/seed';
 import { benchCustomers, summarise, timedGql } from './lib/accounts';
 import { startApiProcess } from './lib/api-process';
+import { cpuByRole, type Role } from './lib/process-cpu';
 import { throwawayDatabase } from './lib/throwaway-db';
 
 const NUMBERS = Number(process.env.BENCH_NUMBERS ?? 500);
@@ -58,42 +58,6 @@ async function startFakeDidwwProcess() {
   return { url: `${origin}/v3`, stop: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.kill('SIGTERM'))) };
 }
 
-type Role = 'api' | 'didww' | 'postgres' | 'other';
-const TICKS_PER_MS = 100 / 1000; // CLK_TCK is 100 on Linux
-
-/**
- * CPU used so far by this benchmark's child processes (the API and its cluster workers, the fake
- * DIDWW, PostgreSQL), from /proc: on a shared machine, wall-clock figures swing with the neighbours'
- * load, CPU milliseconds per number much less. Reaped children (closed Postgres backends) count via
- * their parent's cutime/cstime.
- */
-function cpuByRole(): Record<Role, number> {
-  const procs = new Map<number, { ppid: number; ticks: number; cmd: string }>();
-  for (const d of readdirSync('/proc')) {
-    if (!/^\d+$/.test(d)) continue;
-    try {
-      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      procs.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]), cmd });
-    } catch {
-      // exited meanwhile
-    }
-  }
-  const children = new Map<number, number[]>();
-  for (const [pid, p] of procs) children.set(p.ppid, [...(children.get(p.ppid) ?? []), pid]);
-  const totals: Record<Role, number> = { api: 0, didww: 0, postgres: 0, other: 0 };
-  const walk = (pid: number, inherited: Role) => {
-    for (const child of children.get(pid) ?? []) {
-      const p = procs.get(child)!;
-      const role: Role = p.cmd.includes('fake/main.ts') ? 'didww' : p.cmd.includes('src/main.ts') || p.cmd.includes('dist/main.js') ? 'api' : p.cmd.includes('postgres') ? 'postgres' : inherited;
-      totals[role] += p.ticks / TICKS_PER_MS;
-      walk(child, role);
-    }
-  };
-  walk(process.pid, 'other');
-  return totals;
-}
 
 /** Every status change a customer's socket receives, stamped with this process's wall clock. */
 function listen(apiUrl: string, token: string, seen: Map<string, number>, onAny: () => void): Client {
