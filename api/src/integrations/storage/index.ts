@@ -1,6 +1,5 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 
 /** Where binary blobs (voicemail recordings) live. Keys are ours, never a client's. */
 export interface BlobStorage {
@@ -58,26 +57,35 @@ export interface S3Options {
 
 /** Any S3-compatible store (AWS, MinIO, R2…). */
 export class S3Storage implements BlobStorage {
-  private readonly client: S3Client;
+  // The AWS SDK costs each process ~20 MB of RSS, so it is loaded only when S3 is in use.
+  private sdk: Promise<{ sdk: typeof import('@aws-sdk/client-s3'); client: import('@aws-sdk/client-s3').S3Client }> | null = null;
 
-  constructor(private readonly opts: S3Options) {
-    this.client = new S3Client({
-      region: opts.region,
-      endpoint: opts.endpoint,
-      forcePathStyle: !!opts.endpoint,
-      credentials: opts.accessKeyId && opts.secretAccessKey ? { accessKeyId: opts.accessKeyId, secretAccessKey: opts.secretAccessKey } : undefined,
-    });
+  constructor(private readonly opts: S3Options) {}
+
+  private connect() {
+    return (this.sdk ??= import('@aws-sdk/client-s3').then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: this.opts.region,
+        endpoint: this.opts.endpoint,
+        forcePathStyle: !!this.opts.endpoint,
+        credentials:
+          this.opts.accessKeyId && this.opts.secretAccessKey ? { accessKeyId: this.opts.accessKeyId, secretAccessKey: this.opts.secretAccessKey } : undefined,
+      }),
+    })));
   }
 
   async put(key: string, bytes: Buffer, contentType: string): Promise<void> {
     checkKey(key);
-    await this.client.send(new PutObjectCommand({ Bucket: this.opts.bucket, Key: key, Body: bytes, ContentType: contentType }));
+    const { sdk, client } = await this.connect();
+    await client.send(new sdk.PutObjectCommand({ Bucket: this.opts.bucket, Key: key, Body: bytes, ContentType: contentType }));
   }
 
   async get(key: string): Promise<Buffer | null> {
     checkKey(key);
+    const { sdk, client } = await this.connect();
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.opts.bucket, Key: key }));
+      const out = await client.send(new sdk.GetObjectCommand({ Bucket: this.opts.bucket, Key: key }));
       return out.Body ? Buffer.from(await out.Body.transformToByteArray()) : null;
     } catch (err) {
       if ((err as { name?: string }).name === 'NoSuchKey') return null;

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LocalStorage } from '.';
+import { LocalStorage, S3Storage } from '.';
 
 describe('local blob storage', () => {
   const dirs: string[] = [];
@@ -22,4 +22,14 @@ describe('local blob storage', () => {
     await expect(s.put('../etc/passwd', Buffer.from('x'), 'text/plain')).rejects.toThrow(/unsafe/);
     await expect(s.get('/abs/path')).rejects.toThrow(/unsafe/);
   });
+});
+
+describe('S3 blob storage', () => {
+  it('loads the SDK on first use and talks to the endpoint (refused here, so the call fails as a network error)', async () => {
+    const s = new S3Storage({ bucket: 'b', region: 'us-east-1', endpoint: 'http://127.0.0.1:9', accessKeyId: 'k', secretAccessKey: 's' });
+    await expect(s.put('../x', Buffer.from('x'), 'text/plain')).rejects.toThrow(/unsafe/);
+    const err = await s.get('voicemail/1.wav').catch((e: unknown) => e as Error & { code?: string });
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error & { code?: string }).code).toBe('ECONNREFUSED');
+  }, 20_000);
 });
