@@ -79,7 +79,8 @@ function listen(apiUrl: string, token: string, seen: Map<string, number>, onAny:
 }
 
 async function main() {
-  const database = await throwawayDatabase();
+  // Commit timestamps, so live delivery is timed from the commit of the transition, as the issue asks.
+  const database = await throwawayDatabase({ settings: ['track_commit_timestamp=on'] });
   const db = createDatabase(database.url);
   const fake = await startFakeDidwwProcess();
   let api: Awaited<ReturnType<typeof startApiProcess>> | undefined;
@@ -138,18 +139,21 @@ async function main() {
     const cpuAfter = cpuByRole();
     await sleep(300);
 
-    const rows = await db.prisma.$queryRaw<Array<{ id: string; accepted: Date; activated: Date | null; active_event_at: Date | null }>>`
-      SELECT pn.id, se.processed_at AS accepted, pn.activated_at AS activated,
-             (SELECT e.created_at FROM number_status_events e WHERE e.purchased_number_id = pn.id AND e.to_status = 'ACTIVE' ORDER BY e.created_at LIMIT 1) AS active_event_at
+    const rows = await db.prisma.$queryRaw<Array<{ id: string; accepted: Date; activated: Date | null; active_event_at: Date | null; active_committed_at: Date | null }>>`
+      SELECT pn.id, se.processed_at AS accepted, pn.activated_at AS activated, e.created_at AS active_event_at, e.committed_at AS active_committed_at
       FROM purchased_numbers pn
       JOIN order_lines ol ON ol.id = pn.order_line_id
       JOIN orders o ON o.id = ol.order_id
-      JOIN stripe_events se ON se.type = 'checkout.session.completed' AND se.payload->'data'->'object'->>'id' = o.stripe_checkout_session_id`;
+      JOIN stripe_events se ON se.type = 'checkout.session.completed' AND se.payload->'data'->'object'->>'id' = o.stripe_checkout_session_id
+      LEFT JOIN LATERAL (
+        SELECT e.created_at, pg_xact_commit_timestamp(e.xmin) AS committed_at FROM number_status_events e
+        WHERE e.purchased_number_id = pn.id AND e.to_status = 'ACTIVE' ORDER BY e.created_at LIMIT 1) e ON true`;
     const toActive = rows.filter((r) => r.activated).map((r) => r.activated!.getTime() - r.accepted.getTime());
     const firstAccepted = Math.min(...rows.map((r) => r.accepted.getTime()));
     const lastActive = Math.max(...rows.filter((r) => r.activated).map((r) => r.activated!.getTime()));
     const throughput = toActive.length / ((lastActive - firstAccepted) / 1000);
     const delivery = rows.filter((r) => r.active_event_at && seen.has(`${r.id}:ACTIVE`)).map((r) => seen.get(`${r.id}:ACTIVE`)! - r.active_event_at!.getTime());
+    const fromCommit = rows.filter((r) => r.active_committed_at && seen.has(`${r.id}:ACTIVE`)).map((r) => seen.get(`${r.id}:ACTIVE`)! - r.active_committed_at!.getTime());
     const missed = rows.filter((r) => r.activated && !seen.has(`${r.id}:ACTIVE`)).length;
 
     // Commit → socket, clocked in this one process: a transition committed on our own connection,
@@ -178,6 +182,7 @@ async function main() {
     }
     const a = summarise(toActive);
     const d = summarise(delivery);
+    const c = summarise(fromCommit);
     const p = summarise(probeDelays);
     const fmt = (n: number) => n.toFixed(1);
     console.log(`\nProvisioning: ${NUMBERS} numbers in ${checkouts.length} orders of ${PER_ORDER}, paid ${PAYERS} at a time (the ${checkouts.length} offline-checkout payments took ${paidAllMs} ms), fake DIDWW with zero delay`);
@@ -187,7 +192,8 @@ async function main() {
     );
     console.table([
       { figure: 'webhook accepted → ACTIVE', n: a.n, 'p50 ms': fmt(a.p50), 'p95 ms': fmt(a.p95), 'p99 ms': fmt(a.p99), 'max ms': fmt(a.max), target: 'p95 < 1000', met: a.p95 < 1000 ? 'yes' : 'NO' },
-      { figure: 'ACTIVE row written → socket', n: d.n, 'p50 ms': fmt(d.p50), 'p95 ms': fmt(d.p95), 'p99 ms': fmt(d.p99), 'max ms': fmt(d.max), target: 'p95 < 50', met: d.p95 < 50 ? 'yes' : 'NO' },
+      { figure: 'ACTIVE committed → socket (under load)', n: c.n, 'p50 ms': fmt(c.p50), 'p95 ms': fmt(c.p95), 'p99 ms': fmt(c.p99), 'max ms': fmt(c.max), target: 'p95 < 50', met: c.p95 < 50 ? 'yes' : 'NO' },
+      { figure: '  (timed from the row timestamp, taken before its statement ran)', n: d.n, 'p50 ms': fmt(d.p50), 'p95 ms': fmt(d.p95), 'p99 ms': fmt(d.p99), 'max ms': fmt(d.max), target: '-', met: '-' },
       { figure: 'commit → socket (probe, one at a time)', n: p.n, 'p50 ms': fmt(p.p50), 'p95 ms': fmt(p.p95), 'p99 ms': fmt(p.p99), 'max ms': fmt(p.max), target: 'p95 < 50', met: p.p95 < 50 ? 'yes' : 'NO' },
     ]);
     console.log(`Throughput: ${throughput.toFixed(0)} numbers/s from the first webhook accepted to the last number ACTIVE (target ≥ 100/s: ${throughput >= 100 ? 'yes' : 'NO'})`);

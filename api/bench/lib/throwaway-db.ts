@@ -8,11 +8,11 @@ import { migrate } from '../../src/db/migrate';
 import { installJobQueue } from '../../src/jobs/install';
 
 /** A migrated database on its own embedded PostgreSQL, deleted afterwards: benchmarks never touch .data/. */
-export async function throwawayDatabase(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function throwawayDatabase(opts: { settings?: string[] } = {}): Promise<{ url: string; stop(): Promise<void> }> {
   const base = await mkdtemp(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'numninja-bench-'));
   // mkdtemp makes it 0700; the server runs as the `postgres` user and must get through.
   await chmod(base, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: path.join(base, 'pg'), ephemeral: true });
+  const server = await startEmbeddedPostgres({ dataDir: path.join(base, 'pg'), ephemeral: true, settings: opts.settings });
   const url = withDatabase(server.adminUrl, 'numninja_bench');
   await migrate(url);
   await installJobQueue(url);

@@ -48,6 +48,8 @@ export interface EmbeddedPostgresOptions {
    * data, but every commit and CREATE DATABASE gets several times faster.
    */
   ephemeral?: boolean;
+  /** More `name=value` server settings, e.g. for a benchmark's own measurements. */
+  settings?: string[];
 }
 
 export interface EmbeddedPostgresServer {
@@ -87,7 +89,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     const pg = new EmbeddedPostgres({
       ...baseOptions(dataDir, output, log),
       port,
-      postgresFlags: serverFlags(opts.ephemeral ?? false),
+      postgresFlags: serverFlags(opts.ephemeral ?? false, opts.settings ?? []),
     });
     try {
       await pg.start();
@@ -131,7 +133,7 @@ function sharedBuffersMb(): number {
   return Math.min(2048, Math.max(128, Math.floor(totalmem() / 4 / 2 ** 20)));
 }
 
-function serverFlags(ephemeral: boolean): string[] {
+function serverFlags(ephemeral: boolean, extra: string[]): string[] {
   const settings = [
     'listen_addresses=127.0.0.1',
     // No Unix socket: its lock file in /tmp would be one more thing a killed run leaves behind.
@@ -144,6 +146,7 @@ function serverFlags(ephemeral: boolean): string[] {
     // Our timestamp columns hold UTC wall-clock time; database-side defaults must agree.
     'timezone=UTC',
     ...(ephemeral ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
+    ...extra,
   ];
   return settings.flatMap((s) => ['-c', s]);
 }
