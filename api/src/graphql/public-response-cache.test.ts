@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GraphQLContext } from './context';
@@ -14,7 +15,7 @@ const typeDefs = /* GraphQL */ `
 `;
 
 /** A real Apollo Server whose resolvers count how often they actually run. */
-function server(ttlMs = 10_000) {
+function server(ttlMs = 10_000, maxChars?: number) {
   const calls = { search: 0, me: 0, touch: 0 };
   let failNext = false;
   let delayMs = 0;
@@ -38,10 +39,10 @@ function server(ttlMs = 10_000) {
       },
       Mutation: { touch: () => ++calls.touch },
     },
-    plugins: [publicResponseCachePlugin({ ttlMs, rootFields: new Set(['search']) })],
+    plugins: [publicResponseCachePlugin({ ttlMs, rootFields: new Set(['search']), maxChars })],
   });
-  const run = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: {} as GraphQLContext });
+  const run = async (query: string | undefined, variables?: Record<string, unknown>, extensions?: Record<string, unknown>) => {
+    const res = await apollo.executeOperation({ query, variables, extensions }, { contextValue: {} as GraphQLContext });
     if (res.body.kind !== 'single') throw new Error('expected a single result');
     return res.body.singleResult;
   };
@@ -58,7 +59,7 @@ const SEARCH = 'query S($q: String!) { search(q: $q) }';
 
 describe('publicResponseCachePlugin', () => {
   let current: ReturnType<typeof server> | undefined;
-  const start = (ttlMs?: number) => (current = server(ttlMs));
+  const start = (ttlMs?: number, maxChars?: number) => (current = server(ttlMs, maxChars));
   afterEach(async () => {
     await current?.apollo.stop();
     current = undefined;
@@ -105,6 +106,33 @@ describe('publicResponseCachePlugin', () => {
     const both = 'query B($q: String!) { search(q: $q) me }';
     await s.run(both, { q: 'a' });
     expect((await s.run(both, { q: 'a' })).data).toEqual({ search: ['a:2'], me: 'viewer:2' });
+  });
+
+  it('tells persisted queries apart when the client sends only their hash', async () => {
+    const s = start();
+    const docs = ['query P { search(q: "us") }', 'query P { search(q: "gb") }'];
+    const apq = (doc: string) => ({ persistedQuery: { version: 1, sha256Hash: createHash('sha256').update(doc).digest('hex') } });
+    for (const doc of docs) await s.run(doc, {}, apq(doc));
+    const [us, gb] = await Promise.all(docs.map((doc) => s.run(undefined, {}, apq(doc))));
+    expect(us!.data).toEqual({ search: ['us:1'] });
+    expect(gb!.data).toEqual({ search: ['gb:2'] });
+  });
+
+  it('does not keep answers larger than its share of the size bound', async () => {
+    const s = start(10_000, 160);
+    await s.run(SEARCH, { q: 'a long enough search term' });
+    await s.run(SEARCH, { q: 'a long enough search term' });
+    expect(s.calls.search).toBe(2);
+  });
+
+  it('does not keep a request waiting longer than the TTL for another one', async () => {
+    const s = start(100);
+    s.slow(400);
+    const started = Date.now();
+    const [, second] = await Promise.all([s.run(SEARCH, { q: 'a' }), new Promise((r) => setTimeout(r, 20)).then(() => s.run(SEARCH, { q: 'a' }))]);
+    expect(second.data).toBeDefined();
+    expect(s.calls.search).toBe(2);
+    expect(Date.now() - started).toBeLessThan(1_500);
   });
 
   it('does not cache mutations', async () => {

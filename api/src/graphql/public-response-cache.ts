@@ -1,9 +1,14 @@
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequest } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { OperationDefinitionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { GraphQLContext } from './context';
 
 type Data = Record<string, unknown>;
+
+interface Claim {
+  answer: Promise<Data | null>;
+  since: number;
+}
 
 /**
  * Whole responses of public, viewer-independent queries (the storefront's number search), for a
@@ -13,27 +18,38 @@ type Data = Record<string, unknown>;
  * of every operation to collect hints; we keep that switched off (see graphql-http.ts) and decide
  * cacheability once per operation from an allowlist of root fields instead.
  */
-export function publicResponseCachePlugin(opts: { ttlMs: number; rootFields: ReadonlySet<string>; max?: number }): ApolloServerPlugin<GraphQLContext> {
-  const cache = new LRUCache<string, Data>({ max: opts.max ?? 500, ttl: opts.ttlMs });
+export function publicResponseCachePlugin(opts: {
+  ttlMs: number;
+  rootFields: ReadonlySet<string>;
+  /** Bound on the cached answers' total size, in characters of their JSON. */
+  maxChars?: number;
+}): ApolloServerPlugin<GraphQLContext> {
+  const maxChars = opts.maxChars ?? 16_000_000;
+  // Sized, not counted: a client can make every query distinct (aliases) and large (first: 100).
+  const cache = new LRUCache<string, Data>({ maxSize: maxChars, maxEntrySize: maxChars / 16, ttl: opts.ttlMs });
   // Requests that ask what another request is already computing wait for its answer instead of
   // running the same search again (a popular page expiring under load).
-  const inFlight = new Map<string, Promise<Data | null>>();
+  const inFlight = new Map<string, Claim>();
   return {
     async requestDidStart() {
       let key: string | null = null;
       let answered = false;
       let settle: ((data: Data | null) => void) | null = null;
-      /** The search another request is running for `k`, or null after claiming it for this one. */
+      let mine: Claim | null = null;
+      /** The answer another request is computing for `k`, or null after claiming `k` for this one. */
       const joinOrClaim = (k: string): Promise<Data | null> | null => {
-        const pending = inFlight.get(k);
-        if (pending) return pending;
-        inFlight.set(k, new Promise<Data | null>((resolve) => (settle = resolve)));
+        const claim = inFlight.get(k);
+        // A claim older than the TTL lost its request somewhere; do not let it hold anyone up.
+        if (claim && Date.now() - claim.since < opts.ttlMs) return withTimeout(claim.answer, opts.ttlMs);
+        mine = { answer: new Promise<Data | null>((resolve) => (settle = resolve)), since: Date.now() };
+        inFlight.set(k, mine);
         return null;
       };
       return {
-        async responseForOperation({ operation, request }) {
+        async responseForOperation({ operation, source, operationName, request }) {
           if (!isPublicQuery(operation, opts.rootFields)) return null;
-          key = cacheKey(request);
+          // `source` is the query text also when the client sent only its persisted-query hash.
+          key = JSON.stringify([source, operationName ?? null, request.variables ?? {}]);
           // Looked up and claimed with no await in between, so one request runs each search.
           const data = cache.get(key) ?? (await joinOrClaim(key));
           if (!data) return null;
@@ -47,9 +63,9 @@ export function publicResponseCachePlugin(opts: { ttlMs: number; rootFields: Rea
           const data = result?.data && !result.errors ? result.data : null;
           // Expiry is spread over the second half of the TTL, so pages filled together (a warm-up,
           // a burst of visitors) do not all expire and miss together.
-          if (data) cache.set(key, data, { ttl: Math.round(opts.ttlMs * (0.5 + Math.random() / 2)) });
+          if (data) cache.set(key, data, { ttl: Math.round(opts.ttlMs * (0.5 + Math.random() / 2)), size: JSON.stringify(data).length });
           if (settle) {
-            inFlight.delete(key);
+            if (inFlight.get(key) === mine) inFlight.delete(key);
             settle(data);
           }
         },
@@ -58,14 +74,17 @@ export function publicResponseCachePlugin(opts: { ttlMs: number; rootFields: Rea
   };
 }
 
+/** Waits at most `ms` for another request's answer; null then means "run it yourself". */
+function withTimeout(answer: Promise<Data | null>, ms: number): Promise<Data | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
 /** Queries (no mutations or subscriptions) that select nothing at the root but allowlisted fields. */
 function isPublicQuery(operation: OperationDefinitionNode, rootFields: ReadonlySet<string>): boolean {
   return (
     operation.operation === 'query' &&
     operation.selectionSet.selections.every((s) => s.kind === 'Field' && (rootFields.has(s.name.value) || s.name.value === '__typename'))
   );
-}
-
-function cacheKey(request: GraphQLRequest): string {
-  return JSON.stringify([request.query ?? '', request.operationName ?? null, request.variables ?? {}]);
 }
