@@ -130,7 +130,10 @@ function baseOptions(dataDir: string, output: string[], log: (msg: string) => vo
 }
 
 function sharedBuffersMb(): number {
-  return Math.min(2048, Math.max(128, Math.floor(totalmem() / 4 / 2 ** 20)));
+  // In a container the limit is the cgroup's, not the host's (0 or absurdly large when there is none).
+  const limit = process.constrainedMemory?.() ?? 0;
+  const memory = limit > 0 && limit < totalmem() ? limit : totalmem();
+  return Math.min(2048, Math.max(128, Math.floor(memory / 4 / 2 ** 20)));
 }
 
 function serverFlags(ephemeral: boolean, extra: string[]): string[] {
