@@ -38,11 +38,11 @@ const schema = z.object({
   /**
    * How far V8 lets the heap grow past what survived the last full GC, in percent (0: V8's own
    * choice, up to 4x). The API keeps 80–120 MB live; under load V8's own choice let garbage pile up
-   * to ~450 MB RSS before collecting it (pnpm bench:usage: 456 MB; 100% → 288 MB; 50% → 256 MB).
-   * A fixed factor bounds that without the slow memory-saving mode a hard heap cap near the live
-   * size (API_HEAP_MB) switches on.
+   * to 300–450 MB RSS before collecting it (pnpm bench:usage after its query load: 308–456 MB;
+   * 100% → 288 MB; 50% → 256–288 MB; 25% → 235 MB). A fixed factor bounds that without the slow
+   * memory-saving mode a hard heap cap near the live size (API_HEAP_MB) switches on.
    */
-  API_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(50),
+  API_HEAP_GROWTH_PERCENT: z.coerce.number().int().min(0).max(300).default(25),
   /** How many of the API processes also run the job worker (see api-cluster.ts). */
   WORKER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
