@@ -215,6 +215,11 @@ async function main() {
     console.log(`\nTotal bench time ${secs(started)} s`);
   } finally {
     await api?.stop();
+    if (process.env.BENCH_HOLD) {
+      // For EXPLAIN by hand: the loaded database stays up until this process is interrupted.
+      console.log(`\nBENCH_HOLD: the database stays at ${database.url} until Ctrl-C`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    }
     await db.close();
     await database.stop();
   }
