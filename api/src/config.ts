@@ -26,9 +26,10 @@ const schema = z.object({
   /** How long a number stays held in a cart. */
   HOLD_MINUTES: z.coerce.number().int().min(1).max(120).default(10),
   /**
-   * How long a search page is reused for the same query (0 = never). Popular searches repeat across
-   * visitors; a number held or repriced meanwhile shows for at most this long, and adding it to a
-   * cart still checks it for real.
+   * How long one process answers the same number search (an availableNumbers-only query with the
+   * same variables) from its response cache (0 = never; graphql/public-response-cache.ts). Popular
+   * searches repeat across visitors; a number held or repriced meanwhile shows for at most this
+   * long, and adding it to a cart still checks it for real.
    */
   CATALOG_PAGE_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   /** `off` keeps graphile-worker out of this process (run `pnpm worker` separately). */
