@@ -10,6 +10,17 @@ interface Conn<N> {
   edges: Array<{ node: N }>;
 }
 
+/** What a page of rows shows besides the rows: loading, errors, and loading more (PagedList, HistoryTable). */
+export interface PagingState {
+  hasNextPage: Readonly<Ref<boolean>>;
+  loading: Readonly<Ref<boolean>>;
+  failure: Readonly<Ref<Failure | null>>;
+  loadingMore: Readonly<Ref<boolean>>;
+  loadMoreFailure: Readonly<Ref<Failure | null>>;
+  retry: () => unknown;
+  loadMore: () => unknown;
+}
+
 /**
  * A cursor-paginated list: the first page by variables, "Load more" appends (the cache policy in
  * lib/cachePolicies merges pages). Every "my …" list and history table is one of these.
